@@ -1,0 +1,103 @@
+package se.conformance.simulator.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The simulator's store: one pooled {@link DataSource} with the schema migrated by Flyway
+ * from {@code classpath:db/migration}. The same migrations run on the embedded H2 database
+ * (default, a file under the data directory) and on PostgreSQL (shared environments), so the
+ * SQL in them is the common subset of both.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    /** Which database is behind the URL; a few statements (upsert, row locks) differ. */
+    public enum Dialect { H2, POSTGRESQL }
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** The embedded database in {@code dataDir} (created when missing). */
+    public static Database embedded(Path dataDir) {
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("simulator")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return open(url, "sa", "");
+    }
+
+    /** A private in-memory database, gone when closed; for tests and benchmarks. */
+    public static Database inMemory(String name) {
+        String url = "jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        return open(url, "sa", "");
+    }
+
+    public static Database open(String jdbcUrl, String user, String password) {
+        Dialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.H2;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) config.setUsername(user);
+        if (password != null) config.setPassword(password);
+        config.setMaximumPoolSize(16);
+        config.setPoolName("simulator");
+        config.setAutoCommit(true);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, dialect);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Work inside one database transaction: committed when {@code work} returns, rolled back when it throws. */
+    public <T> T inTransaction(TransactionalWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface TransactionalWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
