@@ -1,0 +1,187 @@
+package se.conformance.simulator;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import se.conformance.simulator.clock.SimulatedClock;
+import se.conformance.simulator.control.ControlApi;
+import se.conformance.simulator.efrikort.EfrikortService;
+import se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed;
+import se.conformance.simulator.efrikort.soap.EfrikortSoapAdapter;
+import se.conformance.simulator.fault.FaultRules;
+import se.conformance.simulator.journal.Journal;
+import se.conformance.simulator.journal.JournalRecorder;
+import se.conformance.simulator.soap.ServiceAdapter;
+import se.conformance.simulator.soap.SoapDispatcher;
+import se.conformance.simulator.soap.SoapOperation;
+import se.conformance.simulator.store.Database;
+
+/**
+ * The reference simulator, in-process or standalone: one WireMock server on one port that
+ * answers the national services' SOAP contracts and the JSON control API, one clock, one store,
+ * one journal.
+ *
+ * <pre>{@code
+ * try (Simulator sim = Simulator.builder().withPort(0).withInMemoryDatabase("test").start()) {
+ *     String endpoint = sim.baseUrl() + "/efrikortService/GetCardForPerson/3/rivtabp21";
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Simulator implements AutoCloseable {
+
+    /** Reference answers come from the dispatcher at this priority; fault rules (priority 1) win over them. */
+    private static final int REFERENCE_PRIORITY = 10;
+
+    private final WireMockServer server;
+    private final Database database;
+    private final SimulatedClock clock;
+    private final ControlApi control;
+    private final Journal journal;
+    private final boolean ownsDatabase;
+
+    private Simulator(Builder b) {
+        this.clock = b.clock;
+        this.ownsDatabase = b.database == null;
+        this.database = b.database != null ? b.database
+                : b.dataDir != null ? Database.embedded(b.dataDir) : Database.inMemory(b.inMemoryName);
+        try {
+            JdbcEfrikortSeed seed = new JdbcEfrikortSeed(database);
+            if (seed.regions().isEmpty()) seed.resetToDefault(); // a new store starts from the documented seed
+            List<ServiceAdapter> adapters = List.of(new EfrikortSoapAdapter(new EfrikortService(database, clock)));
+
+            Map<String, SoapOperation> operations = new LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (ServiceAdapter a : adapters) {
+                for (SoapOperation op : a.operations()) {
+                    operations.put(op.service() + "/" + op.name(), op);
+                    counts.merge(op.service(), 1, Integer::sum);
+                }
+            }
+            FaultRules faults = new FaultRules(operations, Map.of("efrikort", EfrikortSoapAdapter.PATH_PATTERN));
+            this.journal = new Journal(database);
+            this.control = new ControlApi(clock, seed, faults, journal, database, counts);
+
+            WireMockConfiguration config = options()
+                    .port(b.port)
+                    .bindAddress(b.bindAddress)
+                    .disableRequestJournal() // our journal is the record; WireMock's in-memory one would only grow
+                    .containerThreads(Math.max(b.threads, 8))
+                    .jettyAcceptors(1)
+                    .extensions(new SoapDispatcher(adapters, faults), control, faults.matcher(),
+                            new JournalRecorder(journal, clock));
+            this.server = new WireMockServer(config);
+            faults.attach(server);
+            server.stubFor(any(urlPathMatching(EfrikortSoapAdapter.PATH_PATTERN)).atPriority(REFERENCE_PRIORITY)
+                    .willReturn(aResponse().withTransformers(SoapDispatcher.NAME)));
+            server.stubFor(any(urlPathMatching("/control/.*")).atPriority(REFERENCE_PRIORITY)
+                    .willReturn(aResponse().withTransformers(ControlApi.NAME)));
+            server.start();
+        } catch (RuntimeException e) {
+            if (ownsDatabase) database.close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent configuration of a simulator; {@link #start()} builds and starts it. */
+    public static final class Builder {
+        private int port = 0;
+        private String bindAddress = "127.0.0.1";
+        private Path dataDir;
+        private String inMemoryName = "simulator";
+        private Database database;
+        private SimulatedClock clock = new SimulatedClock();
+        private int threads = 32;
+
+        /** Port to listen on; 0 picks a free one. */
+        public Builder withPort(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder withBindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress);
+            return this;
+        }
+
+        /** The embedded database in {@code dataDir}: state survives a restart. */
+        public Builder withDataDirectory(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** A private in-memory database, gone when the simulator stops. */
+        public Builder withInMemoryDatabase(String name) {
+            this.inMemoryName = name;
+            this.dataDir = null;
+            return this;
+        }
+
+        /** A database opened by the caller (e.g. PostgreSQL); the caller closes it. */
+        public Builder withDatabase(Database database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder withClock(SimulatedClock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Request threads of the HTTP engine. */
+        public Builder withThreads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Simulator start() {
+            return new Simulator(this);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:<port>} */
+    public String baseUrl() {
+        return "http://" + (server.getOptions().bindAddress().equals("0.0.0.0") ? "127.0.0.1"
+                : server.getOptions().bindAddress()) + ":" + server.port();
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The same as {@code POST /control/reset}. */
+    public void reset() {
+        control.reset();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        if (ownsDatabase) database.close();
+    }
+}

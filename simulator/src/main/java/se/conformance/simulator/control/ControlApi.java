@@ -1,0 +1,392 @@
+package se.conformance.simulator.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import se.conformance.simulator.clock.SimulatedClock;
+import se.conformance.simulator.efrikort.EfrikortSeed;
+import se.conformance.simulator.fault.FaultRule;
+import se.conformance.simulator.fault.FaultRules;
+import se.conformance.simulator.journal.Journal;
+import se.conformance.simulator.journal.JournalEntry;
+import se.conformance.simulator.journal.JournalQuery;
+import se.conformance.simulator.store.Database;
+
+/**
+ * The control API: JSON over HTTP under {@code /control} on the simulator's own port. It seeds
+ * data, sets the clock, adds fault rules and reads the journal (docs/control-api.md). A bad
+ * request is answered 400 with {@code {"error": …}} naming the field; nothing here throws to
+ * the engine.
+ */
+public final class ControlApi implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "control-api";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:;åäöÅÄÖ-]{1,64}");
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+    private final SimulatedClock clock;
+    private final EfrikortSeed efrikortSeed;
+    private final FaultRules faultRules;
+    private final Journal journal;
+    private final Database database;
+    private final Map<String, Integer> operationsByService;
+
+    public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, FaultRules faultRules, Journal journal,
+            Database database, Map<String, Integer> operationsByService) {
+        this.clock = clock;
+        this.efrikortSeed = efrikortSeed;
+        this.faultRules = faultRules;
+        this.journal = journal;
+        this.database = database;
+        this.operationsByService = Map.copyOf(operationsByService);
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    /** A refusal of a control request, with the HTTP status to answer. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Request request = event.getRequest();
+        String url = request.getUrl();
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        List<String> parts = List.of(path.substring("/control/".length()).split("/"));
+        try {
+            return route(request.getMethod(), parts, request);
+        } catch (BadRequest e) {
+            return error(e.status, e.getMessage());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return error(400, e.getMessage());
+        } catch (JsonProcessingException e) {
+            return error(400, "body: not the JSON expected here: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            return error(500, "control request failed: " + e);
+        }
+    }
+
+    private ResponseDefinition route(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+        String head = p.get(0);
+        switch (head) {
+            case "health":
+                return json(200, health());
+            case "reset":
+                requireMethod(method, RequestMethod.POST);
+                reset();
+                return json(200, Map.of("reset", true, "clock", clockView()));
+            case "clock":
+                return clock(method, p, request);
+            case "faults":
+                return faults(method, p, request);
+            case "journal":
+                return journal(method, request);
+            case "seed":
+                return seed(method, p, request);
+            default:
+                throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
+        }
+    }
+
+    /** Back to the documented seed: seed data restored, every card, fee and consent gone, no fault rules, real time. */
+    public void reset() {
+        efrikortSeed.resetToDefault();
+        faultRules.clear();
+        clock.release();
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("status", "UP");
+        h.put("database", database.dialect().name());
+        h.put("clock", clockView());
+        h.put("operations", operationsByService);
+        return h;
+    }
+
+    private ResponseDefinition clock(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+        if (p.size() == 2 && "advance".equals(p.get(1))) {
+            requireMethod(method, RequestMethod.POST);
+            JsonNode body = body(request);
+            Duration d;
+            if (body.hasNonNull("duration")) {
+                d = Duration.parse(body.get("duration").asText());
+            } else {
+                d = Duration.ofDays(body.path("days").asLong(0)).plusHours(body.path("hours").asLong(0))
+                        .plusMinutes(body.path("minutes").asLong(0));
+            }
+            if (d.isZero()) throw new BadRequest(400, "duration: give 'duration' (ISO-8601, e.g. PT48H) or days/hours/minutes");
+            clock.advance(d);
+            return json(200, clockView());
+        }
+        if (p.size() != 1) throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
+        if (method == RequestMethod.GET) return json(200, clockView());
+        if (method == RequestMethod.PUT) {
+            JsonNode body = body(request);
+            if (body.hasNonNull("date")) clock.setDate(LocalDate.parse(body.get("date").asText()));
+            else if (body.hasNonNull("dateTime")) {
+                clock.set(LocalDateTime.parse(body.get("dateTime").asText()).atZone(SimulatedClock.SWEDEN).toInstant());
+            } else if (body.hasNonNull("instant")) clock.set(Instant.parse(body.get("instant").asText()));
+            else throw new BadRequest(400, "date: give 'date' (YYYY-MM-DD), 'dateTime' (Swedish local time) or 'instant'");
+            return json(200, clockView());
+        }
+        if (method == RequestMethod.DELETE) {
+            clock.release();
+            return json(200, clockView());
+        }
+        throw new BadRequest(405, "clock: GET, PUT or DELETE");
+    }
+
+    private Map<String, Object> clockView() {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("now", clock.now().toString());
+        v.put("localDateTime", clock.localNow().toString());
+        v.put("date", clock.today().toString());
+        v.put("fixed", clock.isFixed());
+        return v;
+    }
+
+    private ResponseDefinition faults(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+        if (p.size() == 1) {
+            if (method == RequestMethod.GET) {
+                return json(200, Map.of("faults", faultRules.list().stream().map(this::faultView).toList()));
+            }
+            if (method == RequestMethod.POST) {
+                FaultRule requested = json.readValue(nonEmpty(request), FaultRule.class);
+                return json(201, faultView(faultRules.add(requested)));
+            }
+            if (method == RequestMethod.DELETE) {
+                faultRules.clear();
+                return json(200, Map.of("faults", List.of()));
+            }
+            throw new BadRequest(405, "faults: GET, POST or DELETE");
+        }
+        String id = p.get(1);
+        if (method == RequestMethod.GET) {
+            return faultRules.get(id).map(r -> json(200, faultView(r)))
+                    .orElseThrow(() -> new BadRequest(404, "no fault rule " + id));
+        }
+        requireMethod(method, RequestMethod.DELETE);
+        if (!faultRules.remove(id)) throw new BadRequest(404, "no fault rule " + id);
+        return json(200, Map.of("removed", id));
+    }
+
+    private Map<String, Object> faultView(FaultRule rule) {
+        Map<String, Object> v = json.convertValue(rule, Map.class);
+        v.values().removeIf(java.util.Objects::isNull);
+        Integer remaining = faultRules.remaining(rule.id());
+        if (remaining != null) v.put("remaining", remaining);
+        return v;
+    }
+
+    private ResponseDefinition journal(RequestMethod method, Request request) {
+        if (method == RequestMethod.DELETE) return json(200, Map.of("removed", journal.clear()));
+        requireMethod(method, RequestMethod.GET);
+        String limit = query(request, "limit");
+        String afterSeq = query(request, "afterSeq");
+        String since = query(request, "since");
+        String until = query(request, "until");
+        JournalQuery q = new JournalQuery(query(request, "traceId"), query(request, "service"),
+                query(request, "operation"), query(request, "resultCode"), query(request, "personId"),
+                query(request, "carePrincipalId"), query(request, "caller"),
+                since == null ? null : Instant.parse(since), until == null ? null : Instant.parse(until),
+                afterSeq == null ? null : parseLong("afterSeq", afterSeq),
+                limit == null ? 100 : (int) parseLong("limit", limit));
+        boolean bodies = !"false".equals(query(request, "bodies"));
+        List<JournalEntry> entries = journal.find(q);
+        List<Object> out = entries.stream().map(e -> bodies ? (Object) e : withoutBodies(e)).toList();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("count", out.size());
+        v.put("entries", out);
+        return json(200, v);
+    }
+
+    private static JournalEntry withoutBodies(JournalEntry e) {
+        return new JournalEntry(e.seq(), e.traceId(), e.direction(), e.service(), e.operation(), e.simulatedTime(),
+                e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(), e.carePrincipalId(), e.personId(),
+                e.validation(), e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(), e.httpStatus(),
+                e.durationMillis(), null, null);
+    }
+
+    private ResponseDefinition seed(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+        if (p.size() < 2 || !"efrikort".equals(p.get(1))) {
+            throw new BadRequest(404, "seed: only /control/seed/efrikort/… exists");
+        }
+        if (p.size() == 2) {
+            requireMethod(method, RequestMethod.GET);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("regions", efrikortSeed.regions());
+            v.put("cardTypes", efrikortSeed.cardTypes());
+            v.put("careProviders", efrikortSeed.careProviders());
+            v.put("employees", efrikortSeed.employees());
+            v.put("reservnummerPattern", efrikortSeed.reservnummerPattern());
+            return json(200, v);
+        }
+        String kind = p.get(2);
+        if (p.size() == 3 && method == RequestMethod.GET) {
+            return switch (kind) {
+                case "regions" -> json(200, efrikortSeed.regions());
+                case "card-types" -> json(200, efrikortSeed.cardTypes());
+                case "care-providers" -> json(200, efrikortSeed.careProviders());
+                case "employees" -> json(200, efrikortSeed.employees());
+                case "reservnummer-pattern" -> json(200, Map.of("pattern", efrikortSeed.reservnummerPattern()));
+                default -> throw new BadRequest(404, "seed: unknown kind '" + kind + "'");
+            };
+        }
+        requireMethod(method, RequestMethod.PUT);
+        if ("reservnummer-pattern".equals(kind)) {
+            String pattern = body(request).path("pattern").asText(null);
+            if (pattern == null) throw new BadRequest(400, "pattern: required");
+            try {
+                Pattern.compile(pattern);
+            } catch (PatternSyntaxException e) {
+                throw new BadRequest(400, "pattern: not a regular expression: " + e.getDescription());
+            }
+            efrikortSeed.setReservnummerPattern(pattern);
+            return json(200, Map.of("pattern", pattern));
+        }
+        if (p.size() != 4) throw new BadRequest(404, "seed: PUT /control/seed/efrikort/" + kind + "/{id}");
+        String id = p.get(3);
+        if (!ID.matcher(id).matches()) throw new BadRequest(400, "id: '" + id + "' is not a valid id");
+        ObjectNode body = (ObjectNode) objectBody(request);
+        switch (kind) {
+            case "regions": {
+                body.put("id", id);
+                EfrikortSeed.Region r = json.treeToValue(body, EfrikortSeed.Region.class);
+                require(r.name(), "name");
+                require(r.consentModel(), "consentModel");
+                require(r.finalDelay(), "finalDelay");
+                require(r.optOutHandling(), "optOutHandling");
+                if (r.ceilings() == null || r.ceilings().isEmpty()) throw new BadRequest(400, "ceilings: at least one");
+                for (EfrikortSeed.Ceiling c : r.ceilings()) {
+                    require(c.validFrom(), "ceilings[].validFrom");
+                    if (c.amount() == null || c.amount().signum() <= 0) {
+                        throw new BadRequest(400, "ceilings[].amount: must be positive");
+                    }
+                }
+                if (r.finalDelay().isNegative()) throw new BadRequest(400, "finalDelay: must not be negative");
+                efrikortSeed.putRegion(r);
+                return json(200, r);
+            }
+            case "card-types": {
+                body.put("id", id);
+                EfrikortSeed.CardTypeDefinition t = json.treeToValue(body, EfrikortSeed.CardTypeDefinition.class);
+                require(t.name(), "name");
+                efrikortSeed.putCardType(t);
+                return json(200, t);
+            }
+            case "care-providers": {
+                body.put("hsaId", id);
+                EfrikortSeed.CareProvider cp = json.treeToValue(body, EfrikortSeed.CareProvider.class);
+                require(cp.name(), "name");
+                EfrikortSeed.CareProvider normalized = new EfrikortSeed.CareProvider(cp.hsaId(), cp.name(),
+                        cp.units() == null ? List.of() : cp.units());
+                efrikortSeed.putCareProvider(normalized);
+                return json(200, normalized);
+            }
+            case "employees": {
+                body.put("hsaId", id);
+                EfrikortSeed.Employee e = json.treeToValue(body, EfrikortSeed.Employee.class);
+                EfrikortSeed.Employee normalized = new EfrikortSeed.Employee(e.hsaId(),
+                        e.name() == null ? e.hsaId() : e.name(), e.assignments() == null ? List.of() : e.assignments());
+                for (EfrikortSeed.Assignment a : normalized.assignments()) {
+                    require(a.carePrincipalId(), "assignments[].carePrincipalId");
+                    require(a.careProviderId(), "assignments[].careProviderId");
+                    require(a.role(), "assignments[].role");
+                }
+                efrikortSeed.putEmployee(normalized);
+                return json(200, normalized);
+            }
+            default:
+                throw new BadRequest(404, "seed: unknown kind '" + kind + "'");
+        }
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) throw new BadRequest(400, field + ": required");
+    }
+
+    private static void requireMethod(RequestMethod actual, RequestMethod expected) {
+        if (actual != expected) throw new BadRequest(405, "use " + expected);
+    }
+
+    private JsonNode body(Request request) throws JsonProcessingException {
+        return json.readTree(nonEmpty(request));
+    }
+
+    private JsonNode objectBody(Request request) throws JsonProcessingException {
+        JsonNode node = body(request);
+        if (!node.isObject()) throw new BadRequest(400, "body: a JSON object is expected");
+        return node;
+    }
+
+    private static String nonEmpty(Request request) {
+        String body = request.getBodyAsString();
+        if (body == null || body.isBlank()) throw new BadRequest(400, "body: a JSON body is required");
+        return body;
+    }
+
+    private static String query(Request request, String name) {
+        QueryParameter q = request.queryParameter(name);
+        return q.isPresent() ? q.firstValue() : null;
+    }
+
+    private static long parseLong(String field, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, field + ": not a number: '" + value + "'");
+        }
+    }
+
+    private ResponseDefinition json(int status, Object value) {
+        try {
+            return new ResponseDefinitionBuilder().withStatus(status)
+                    .withHeader("Content-Type", "application/json; charset=UTF-8")
+                    .withBody(json.writerWithDefaultPrettyPrinter().writeValueAsString(value)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseDefinition error(int status, String message) {
+        return json(status, Map.of("error", message == null ? "bad request" : message));
+    }
+}

@@ -1,0 +1,91 @@
+package se.conformance.simulator.soap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.XMLConstants;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Our own contract schemas, compiled once, and validation of a request payload against them.
+ * Schemas load only from the classpath; validation never reaches outside the process.
+ */
+public final class ContractSchemas {
+
+    /** At most this many violations are reported in one answer; the first ones are the useful ones. */
+    private static final int MAX_REPORTED = 5;
+
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * Validates {@code payload} against the operation's responder schema.
+     *
+     * @return the violations, each naming the element and the schema rule; empty when valid
+     */
+    public List<String> validate(SoapOperation operation, Element payload) {
+        Schema schema = compiled.computeIfAbsent(operation.schemaResource(), ContractSchemas::compile);
+        Validator validator = schema.newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> violations = new ArrayList<>();
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {}
+
+            @Override
+            public void error(SAXParseException e) {
+                if (violations.size() < MAX_REPORTED) violations.add(describe(e));
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                violations.add(describe(e));
+                throw e;
+            }
+        });
+        try {
+            validator.validate(new DOMSource(payload));
+        } catch (SAXException e) {
+            if (violations.isEmpty()) violations.add(e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return violations;
+    }
+
+    /** Xerces messages already name the element and the rule (cvc-…); keep them, drop the noise. */
+    private static String describe(SAXParseException e) {
+        return e.getMessage();
+    }
+
+    private static Schema compile(String resource) {
+        URL url = ContractSchemas.class.getClassLoader().getResource(resource);
+        if (url == null) throw new IllegalStateException("contract schema missing from the classpath: " + resource);
+        try (InputStream in = url.openStream()) {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            // Imports are relative files beside the schema, in the jar or on disk: nothing remote.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+            return factory.newSchema(new StreamSource(in, url.toExternalForm()));
+        } catch (SAXException | IOException e) {
+            throw new IllegalStateException("contract schema " + resource + " does not compile: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package se.conformance.simulator.soap;
+
+import jakarta.xml.bind.JAXBContext;
+import java.util.List;
+
+/**
+ * One national service as seen by the SOAP dispatcher: its operations, its JAXB binding, and a
+ * thin mapping from contract requests to domain calls and back. Adapters hold no rules.
+ */
+public interface ServiceAdapter {
+
+    /** The operations this service answers. */
+    List<SoapOperation> operations();
+
+    /** A context that can unmarshal every request and marshal every response of {@link #operations()}. */
+    JAXBContext jaxbContext();
+
+    /**
+     * Performs a schema-valid request.
+     *
+     * @param operation the operation the request was addressed to
+     * @param request   the unmarshalled request body (a JAXB object or {@code JAXBElement})
+     * @param call      facts of the call the contract does not carry
+     * @return the JAXB response object; its result code is read back through {@link #resultCodeOf}
+     */
+    Object invoke(SoapOperation operation, Object request, SoapCall call);
+
+    /** The operation's response carrying only a result: a refusal or a fault rule's canned code. */
+    Object resultOnly(SoapOperation operation, String resultCode, String resultText);
+
+    /** The result code inside a response this adapter built, for the journal. */
+    String resultCodeOf(Object response);
+}

@@ -1,0 +1,231 @@
+package se.conformance.simulator.soap;
+
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import se.conformance.simulator.fault.FaultRule;
+import se.conformance.simulator.fault.FaultRules;
+import se.conformance.simulator.journal.Exchange;
+
+/**
+ * The one SOAP dispatch path of the simulator, a WireMock response transformer: path to
+ * operation, envelope checks, validation against our own schemas, JAXB, the service adapter,
+ * and the answer — or the answer a fault rule prescribes. Every call leaves an {@link Exchange}
+ * on its serve event for the journal.
+ *
+ * <p>Refusals inside a well-formed SOAP 1.1 envelope (schema violations, a missing
+ * {@code LogicalAddress}) are answered in the operation's own response with
+ * {@code VALIDATION_ERROR}, HTTP 200, as the real services do; only what is not a call of the
+ * operation at all is a SOAP fault.
+ */
+public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "soap-dispatch";
+    private static final String CONSUMER_HEADER = "x-rivta-original-serviceconsumer-hsaid";
+    private static final String TRACE_HEADER = "x-trace-id";
+    /** Larger requests are refused unread; the biggest legitimate e-frikort request is a few KB. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private record Binding(SoapOperation operation, ServiceAdapter adapter) {}
+
+    private final Map<String, Binding> byPath = new HashMap<>();
+    private final ContractSchemas schemas = new ContractSchemas();
+    private final FaultRules faultRules;
+
+    public SoapDispatcher(List<ServiceAdapter> adapters, FaultRules faultRules) {
+        for (ServiceAdapter adapter : adapters) {
+            for (SoapOperation op : adapter.operations()) byPath.put(op.path(), new Binding(op, adapter));
+        }
+        this.faultRules = faultRules;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Request request = event.getRequest();
+        String url = request.getUrl();
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        Binding binding = byPath.get(path);
+        if (binding == null) {
+            return plain(404, "Ingen tjänst på " + path);
+        }
+        if (request.getMethod() == RequestMethod.GET) {
+            return document(binding.operation(), request, path);
+        }
+        if (request.getMethod() != RequestMethod.POST) {
+            return plain(405, "Endast POST (SOAP 1.1) och GET ?wsdl stöds");
+        }
+        Exchange exchange = new Exchange(UUID.randomUUID().toString(), binding.operation().service(),
+                binding.operation().name(), request.getHeader(CONSUMER_HEADER));
+        try {
+            return answer(binding, request, exchange, faultRule(event));
+        } catch (SoapFaultException e) {
+            exchange.fault(e.code().localName, e.getMessage());
+            return fault(e.code(), e.getMessage(), exchange.traceId());
+        } catch (RuntimeException e) {
+            String text = "Tekniskt fel i simulatorn (spår-id " + exchange.traceId() + ")";
+            exchange.fault(SoapFaultException.Code.SERVER.localName, text + ": " + e);
+            return fault(SoapFaultException.Code.SERVER, text, exchange.traceId());
+        } finally {
+            exchange.attachTo(event);
+        }
+    }
+
+    private FaultRule faultRule(ServeEvent event) {
+        Parameters p = event.getResponseDefinition().getTransformerParameters();
+        if (p == null || !p.containsKey(FaultRules.RULE_ID)) return null;
+        return faultRules.get(p.getString(FaultRules.RULE_ID)).orElse(null);
+    }
+
+    private ResponseDefinition answer(Binding binding, Request request, Exchange exchange, FaultRule rule) {
+        SoapOperation op = binding.operation();
+        ServiceAdapter adapter = binding.adapter();
+        if (rule != null) {
+            exchange.faultRule(rule.id());
+            if (rule.drop()) {
+                exchange.dropped();
+                return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
+            if (rule.soapFaultString() != null) {
+                exchange.fault(rule.soapFaultCode(), rule.soapFaultString());
+                return delayed(faultBuilder(rule.soapFaultCode(), rule.soapFaultString(), exchange.traceId()), rule);
+            }
+        }
+        byte[] body = request.getBody();
+        if (body != null && body.length > MAX_BODY_BYTES) {
+            throw new SoapFaultException(SoapFaultException.Code.CLIENT,
+                    "Begäran är " + body.length + " byte; största tillåtna är " + MAX_BODY_BYTES);
+        }
+        SoapEnvelope envelope = SoapEnvelope.parse(body);
+        exchange.logicalAddress(envelope.logicalAddress());
+        Object response;
+        if (rule != null && rule.resultCode() != null) {
+            exchange.validation(Exchange.Validation.NOT_CHECKED, null);
+            response = adapter.resultOnly(op, rule.resultCode(), rule.resultText());
+        } else {
+            List<String> violations = schemas.validate(op, envelope.payload());
+            if (envelope.logicalAddress() == null || envelope.logicalAddress().isEmpty()) {
+                violations = new java.util.ArrayList<>(violations);
+                violations.add(0, "LogicalAddress: SOAP-huvudet saknar {" + SoapEnvelope.REGISTRY_NS
+                        + "}LogicalAddress, som RIV-TA BP 2.1 kräver");
+            }
+            if (!violations.isEmpty()) {
+                String text = String.join("; ", violations);
+                exchange.validation(Exchange.Validation.INVALID, text);
+                response = adapter.resultOnly(op, "VALIDATION_ERROR", text);
+            } else {
+                exchange.validation(Exchange.Validation.VALID, null);
+                Object call = unmarshal(adapter, envelope);
+                response = adapter.invoke(op, call,
+                        new SoapCall(exchange.traceId(), envelope.logicalAddress(), exchange.caller()));
+            }
+        }
+        exchange.resultCode(adapter.resultCodeOf(response));
+        ResponseDefinitionBuilder ok = new ResponseDefinitionBuilder()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=UTF-8")
+                .withHeader(TRACE_HEADER, exchange.traceId())
+                .withBody(envelope(marshal(adapter, response)));
+        return rule != null ? delayed(ok, rule) : ok.build();
+    }
+
+    private static ResponseDefinition delayed(ResponseDefinitionBuilder builder, FaultRule rule) {
+        if (rule.delayMillis() != null) builder.withFixedDelay(rule.delayMillis());
+        return builder.build();
+    }
+
+    private static Object unmarshal(ServiceAdapter adapter, SoapEnvelope envelope) {
+        try {
+            Unmarshaller u = adapter.jaxbContext().createUnmarshaller();
+            return u.unmarshal(envelope.payload());
+        } catch (JAXBException e) {
+            throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Begäran kan inte läsas: " + e);
+        }
+    }
+
+    private static String marshal(ServiceAdapter adapter, Object response) {
+        try {
+            Marshaller m = adapter.jaxbContext().createMarshaller();
+            m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            StringWriter out = new StringWriter(1024);
+            m.marshal(response, out);
+            return out.toString();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("response cannot be written: " + e, e);
+        }
+    }
+
+    private static String envelope(String payload) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<soap:Envelope xmlns:soap=\"" + SoapEnvelope.SOAP11_NS + "\"><soap:Header/><soap:Body>"
+                + payload + "</soap:Body></soap:Envelope>";
+    }
+
+    private static ResponseDefinition fault(SoapFaultException.Code code, String text, String traceId) {
+        return faultBuilder(code.localName, text, traceId).build();
+    }
+
+    private static ResponseDefinitionBuilder faultBuilder(String code, String text, String traceId) {
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<soap:Envelope xmlns:soap=\"" + SoapEnvelope.SOAP11_NS + "\"><soap:Body><soap:Fault>"
+                + "<faultcode>soap:" + escape(code) + "</faultcode><faultstring>" + escape(text)
+                + "</faultstring></soap:Fault></soap:Body></soap:Envelope>";
+        return new ResponseDefinitionBuilder().withStatus(500)
+                .withHeader("Content-Type", "text/xml; charset=UTF-8")
+                .withHeader(TRACE_HEADER, traceId)
+                .withBody(body);
+    }
+
+    private ResponseDefinition document(SoapOperation op, Request request, String path) {
+        String endpoint = request.getAbsoluteUrl();
+        endpoint = endpoint.contains("?") ? endpoint.substring(0, endpoint.indexOf('?')) : endpoint;
+        String query = request.getUrl().contains("?") ? request.getUrl().substring(request.getUrl().indexOf('?') + 1) : "";
+        if (query.equalsIgnoreCase("wsdl")) {
+            return xml(ContractDocuments.wsdl(op, endpoint));
+        }
+        QueryParameter xsd = request.queryParameter("xsd");
+        if (xsd.isPresent()) {
+            String text = ContractDocuments.schema(op, xsd.firstValue(), endpoint);
+            return text == null ? plain(404, "Inget schema " + xsd.firstValue()) : xml(text);
+        }
+        return plain(405, "GET " + path + " stöds bara med ?wsdl eller ?xsd=<fil>");
+    }
+
+    private static ResponseDefinition xml(String text) {
+        return new ResponseDefinitionBuilder().withStatus(200)
+                .withHeader("Content-Type", "text/xml; charset=UTF-8").withBody(text).build();
+    }
+
+    private static ResponseDefinition plain(int status, String text) {
+        return new ResponseDefinitionBuilder().withStatus(status)
+                .withHeader("Content-Type", "text/plain; charset=UTF-8").withBody(text).build();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
