@@ -52,6 +52,8 @@ public final class SimulatorMain implements Callable<Integer> {
         System.out.println("simulator ready in " + millis + " ms on " + sim.baseUrl()
                 + " — e-frikort at " + sim.baseUrl() + "/efrikortService/<Operation>/3/rivtabp21 (?wsdl), control at "
                 + sim.baseUrl() + "/control/health, store: " + store);
+        System.out.println("try: curl -s -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @docs/examples/efrikort/"
+                + "GetCardForPerson.xml " + sim.baseUrl() + "/efrikortService/GetCardForPerson/3/rivtabp21");
         stopped.await();
         return 0;
     }

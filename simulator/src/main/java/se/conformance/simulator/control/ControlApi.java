@@ -157,8 +157,8 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             return json(200, clockView());
         }
         if (p.size() != 1) throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
-        if (method == RequestMethod.GET) return json(200, clockView());
-        if (method == RequestMethod.PUT) {
+        if (RequestMethod.GET.equals(method)) return json(200, clockView());
+        if (RequestMethod.PUT.equals(method)) {
             JsonNode body = body(request);
             if (body.hasNonNull("date")) clock.setDate(LocalDate.parse(body.get("date").asText()));
             else if (body.hasNonNull("dateTime")) {
@@ -167,7 +167,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             else throw new BadRequest(400, "date: give 'date' (YYYY-MM-DD), 'dateTime' (Swedish local time) or 'instant'");
             return json(200, clockView());
         }
-        if (method == RequestMethod.DELETE) {
+        if (RequestMethod.DELETE.equals(method)) {
             clock.release();
             return json(200, clockView());
         }
@@ -185,21 +185,21 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition faults(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
         if (p.size() == 1) {
-            if (method == RequestMethod.GET) {
+            if (RequestMethod.GET.equals(method)) {
                 return json(200, Map.of("faults", faultRules.list().stream().map(this::faultView).toList()));
             }
-            if (method == RequestMethod.POST) {
+            if (RequestMethod.POST.equals(method)) {
                 FaultRule requested = json.readValue(nonEmpty(request), FaultRule.class);
                 return json(201, faultView(faultRules.add(requested)));
             }
-            if (method == RequestMethod.DELETE) {
+            if (RequestMethod.DELETE.equals(method)) {
                 faultRules.clear();
                 return json(200, Map.of("faults", List.of()));
             }
             throw new BadRequest(405, "faults: GET, POST or DELETE");
         }
         String id = p.get(1);
-        if (method == RequestMethod.GET) {
+        if (RequestMethod.GET.equals(method)) {
             return faultRules.get(id).map(r -> json(200, faultView(r)))
                     .orElseThrow(() -> new BadRequest(404, "no fault rule " + id));
         }
@@ -217,7 +217,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition journal(RequestMethod method, Request request) {
-        if (method == RequestMethod.DELETE) return json(200, Map.of("removed", journal.clear()));
+        if (RequestMethod.DELETE.equals(method)) return json(200, Map.of("removed", journal.clear()));
         requireMethod(method, RequestMethod.GET);
         String limit = query(request, "limit");
         String afterSeq = query(request, "afterSeq");
@@ -260,7 +260,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             return json(200, v);
         }
         String kind = p.get(2);
-        if (p.size() == 3 && method == RequestMethod.GET) {
+        if (p.size() == 3 && RequestMethod.GET.equals(method)) {
             return switch (kind) {
                 case "regions" -> json(200, efrikortSeed.regions());
                 case "card-types" -> json(200, efrikortSeed.cardTypes());
@@ -344,7 +344,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     }
 
     private static void requireMethod(RequestMethod actual, RequestMethod expected) {
-        if (actual != expected) throw new BadRequest(405, "use " + expected);
+        if (!expected.equals(actual)) throw new BadRequest(405, "use " + expected);
     }
 
     private JsonNode body(Request request) throws JsonProcessingException {

@@ -72,10 +72,10 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         if (binding == null) {
             return plain(404, "Ingen tjänst på " + path);
         }
-        if (request.getMethod() == RequestMethod.GET) {
+        if (RequestMethod.GET.equals(request.getMethod())) {
             return document(binding.operation(), request, path);
         }
-        if (request.getMethod() != RequestMethod.POST) {
+        if (!RequestMethod.POST.equals(request.getMethod())) {
             return plain(405, "Endast POST (SOAP 1.1) och GET ?wsdl stöds");
         }
         Exchange exchange = new Exchange(UUID.randomUUID().toString(), binding.operation().service(),

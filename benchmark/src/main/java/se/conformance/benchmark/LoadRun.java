@@ -1,0 +1,404 @@
+package se.conformance.benchmark;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.conformance.simulator.Simulator;
+import se.conformance.simulator.store.Database;
+
+/**
+ * The load run of docs/benchmarks.md: throughput and p50/p99 latency of RegisterTransaction and
+ * GetCardForPerson against the simulator at 1, 16 and 64 concurrent clients, the same
+ * GetCardForPerson load against a plain WireMock stub with a canned answer (the ratio), and the
+ * cold start of the standalone simulator. Not a test: run it by hand, it prints a Markdown report
+ * and writes it to {@code --out}.
+ *
+ * <pre>
+ * mvn -q -pl benchmark -am package -DskipTests
+ * java -jar benchmark/target/benchmark.jar
+ * </pre>
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, version = "benchmark 0.1.0",
+        sortOptions = false,
+        description = {"Load run of the e-frikort simulator against a canned WireMock stub; writes docs/benchmarks.md.",
+                "Run from the repository root after: mvn -q -pl benchmark -am package -DskipTests"})
+public final class LoadRun implements Callable<Integer> {
+
+    static final String SIMULATOR = "simulator";
+    static final String STUB = "canned WireMock stub";
+
+    enum Store { file, memory }
+
+    @Option(names = "--clients", split = ",", defaultValue = "1,16,64",
+            description = "Concurrent clients per cell, comma-separated. Default: ${DEFAULT-VALUE}")
+    List<Integer> clients;
+
+    @Option(names = "--warmup-seconds", defaultValue = "5", description = "Warm-up per cell (not measured). Default: ${DEFAULT-VALUE}")
+    int warmupSeconds;
+
+    @Option(names = "--duration-seconds", defaultValue = "10", description = "Measured time per cell. Default: ${DEFAULT-VALUE}")
+    int durationSeconds;
+
+    @Option(names = "--jit-warmup-seconds", defaultValue = "5",
+            description = "Before the first cell, each of the three loads runs this long at 16 clients, not measured, so the first cell is not the JIT's. Default: ${DEFAULT-VALUE}")
+    int jitWarmupSeconds;
+
+    @Option(names = "--out", defaultValue = "docs/benchmarks.md",
+            description = "Markdown report to write (text below its notes marker is kept). Default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--no-out", description = "Only print the report, write no file.")
+    boolean noOut;
+
+    @Option(names = "--store", defaultValue = "file",
+            description = "Store of the in-process simulator: file (embedded H2 in a new temporary directory, as users run it) or memory (H2 in memory). Default: ${DEFAULT-VALUE}")
+    Store store;
+
+    @Option(names = "--db-url", description = "Use this PostgreSQL database instead (JDBC URL); it is reset, not emptied, first.")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "Database user (PostgreSQL)")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "Database password (PostgreSQL)")
+    String dbPassword;
+
+    @Option(names = "--simulator-jar", defaultValue = "simulator/target/simulator.jar",
+            description = "The standalone simulator for the cold-start measurement. Default: ${DEFAULT-VALUE}")
+    Path simulatorJar;
+
+    @Option(names = "--cold-starts", defaultValue = "3", description = "Cold starts to measure (0: none). Default: ${DEFAULT-VALUE}")
+    int coldStarts;
+
+    @Option(names = "--cold-start-jvm-option", description = "JVM option for the cold-started simulator (repeatable), e.g. -XX:TieredStopAtLevel=1")
+    List<String> coldStartJvmOptions = new ArrayList<>();
+
+    @Option(names = "--card-persons", defaultValue = "500",
+            description = "Persons given a card (one registration each) before the load; GetCardForPerson cycles over them. Default: ${DEFAULT-VALUE}")
+    int cardPersons;
+
+    @Option(names = "--registrations-per-person", defaultValue = "3",
+            description = "RegisterTransaction load: registrations per new person (interleaved over 1024 persons). Default: ${DEFAULT-VALUE}")
+    int registrationsPerPerson;
+
+    @Option(names = "--amount", defaultValue = "100.0", description = "Fee of each registration, SEK. Default: ${DEFAULT-VALUE}")
+    String amount;
+
+    @Option(names = "--server-threads", defaultValue = "32",
+            description = "Request threads of the simulator and, alike, of the stub (the simulator's default is 32). Default: ${DEFAULT-VALUE}")
+    int serverThreads;
+
+    @Option(names = "--write-invalid", description = "Write the report even when answers were not OK/INFO (it is marked INVALID).")
+    boolean writeInvalid;
+
+    private static String[] arguments = new String[0];
+
+    public static void main(String[] args) {
+        arguments = args.clone();
+        System.exit(new CommandLine(new LoadRun()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) throw new IllegalArgumentException("--clients: positive numbers");
+        Report report = new Report();
+        report.startedAt = ZonedDateTime.now(ZoneId.systemDefault());
+        report.command = command();
+        report.machine = Machine.describe();
+        report.warmupSeconds = warmupSeconds;
+        report.durationSeconds = durationSeconds;
+        report.serverThreads = serverThreads;
+        report.jitWarmupSeconds = jitWarmupSeconds;
+        report.storeDescription = dbUrl != null ? "PostgreSQL (" + dbUrl.replaceAll("password=[^&]*", "password=***") + ")"
+                : store == Store.file ? "embedded H2 file database in a new temporary directory (as `java -jar simulator.jar --data DIR`)"
+                : "H2 in memory";
+        report.clients = List.copyOf(clients);
+        report.amount = amount;
+        report.cardPersons = cardPersons;
+        report.registrationsPerPerson = registrationsPerPerson;
+        System.out.println("# load run — " + report.machine.oneLine());
+        System.out.println("  command: " + report.command);
+
+        Soap soap = new Soap();
+        if (coldStarts > 0) {
+            System.out.println("cold start of " + simulatorJar + " × " + coldStarts + " …");
+            report.coldStart = new ColdStart(simulatorJar, soap, coldStartJvmOptions).run(coldStarts);
+            report.coldStartJvmOptions = List.copyOf(coldStartJvmOptions);
+        }
+
+        report.heapBeforeBytes = usedHeapAfterGc();
+        Path dataDir = null;
+        Database externalDb = null;
+        Simulator sim;
+        long t0 = System.nanoTime();
+        Simulator.Builder builder = Simulator.builder().withPort(0).withThreads(serverThreads);
+        if (dbUrl != null) {
+            externalDb = Database.open(dbUrl, dbUser, dbPassword);
+            builder.withDatabase(externalDb);
+        } else if (store == Store.file) {
+            dataDir = Files.createTempDirectory("bench-simulator-");
+            builder.withDataDirectory(dataDir);
+        } else {
+            builder.withInMemoryDatabase("bench");
+        }
+        sim = builder.start();
+        report.inProcessStartMillis = (System.nanoTime() - t0) / 1e6;
+        WireMockServer stub = null;
+        try {
+            if (dbUrl != null) sim.reset();
+            String base = sim.baseUrl();
+            System.out.printf("in-process simulator on %s (%s), started in %.0f ms%n", base, store, report.inProcessStartMillis);
+            HttpClient simClient = httpClient();
+            health(simClient, base);
+
+            LocalDate transactionDate = LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(1);
+            report.transactionDate = transactionDate;
+            long p0 = System.nanoTime();
+            giveCards(simClient, base, soap, transactionDate);
+            report.prepareMillis = (System.nanoTime() - p0) / 1e6;
+            System.out.printf("gave %d persons a card (one RegisterTransaction each) in %.0f ms%n", cardPersons, report.prepareMillis);
+
+            // The canned answer: a real GetCardForPerson answer of the simulator, byte for byte.
+            HttpResponse<String> canned = simClient.send(
+                    Soap.post(base, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(Personnummer.of(0))),
+                    HttpResponse.BodyHandlers.ofString());
+            requireOk("GetCardForPerson (the answer to can)", canned);
+            report.cannedAnswerBytes = canned.body().getBytes(StandardCharsets.UTF_8).length;
+            stub = new WireMockServer(options().port(0).bindAddress("127.0.0.1").disableRequestJournal()
+                    .containerThreads(Math.max(serverThreads, 8)).jettyAcceptors(1));
+            stub.stubFor(post(urlPathEqualTo(Soap.path(Soap.GET_CARD_FOR_PERSON)))
+                    .withHeader("SOAPAction", equalTo(Soap.soapAction(Soap.GET_CARD_FOR_PERSON)))
+                    .willReturn(aResponse().withStatus(200)
+                            .withHeader("Content-Type", canned.headers().firstValue("Content-Type").orElse("text/xml; charset=UTF-8"))
+                            .withBody(canned.body())));
+            stub.start();
+            String stubBase = "http://127.0.0.1:" + stub.port();
+            HttpClient stubClient = httpClient();
+            HttpResponse<String> fromStub = stubClient.send(
+                    Soap.post(stubBase, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(Personnummer.of(1))),
+                    HttpResponse.BodyHandlers.ofString());
+            requireOk("GetCardForPerson from the stub", fromStub);
+            System.out.printf("canned stub on %s answers the simulator's %d-byte GetCardForPerson answer%n",
+                    stubBase, report.cannedAnswerBytes);
+
+            Duration warmup = Duration.ofSeconds(warmupSeconds);
+            Duration measure = Duration.ofSeconds(durationSeconds);
+            AtomicLong cardCursor = new AtomicLong();
+            Supplier<String> cardPerson = () -> Personnummer.of(Math.floorMod(cardCursor.getAndIncrement(), cardPersons));
+            AtomicLong registrations = new AtomicLong();
+            final int block = 1024;
+            Supplier<String> newPerson = () -> {
+                long k = registrations.getAndIncrement();
+                long person = (k / ((long) block * registrationsPerPerson)) * block + k % block;
+                return Personnummer.of(cardPersons + person);
+            };
+            if (jitWarmupSeconds > 0) {
+                System.out.printf("JIT warm-up: %d s of each load at 16 clients, not measured …%n", jitWarmupSeconds);
+                Duration jit = Duration.ofSeconds(jitWarmupSeconds);
+                requireValid(ClosedLoop.run(SIMULATOR, Soap.GET_CARD_FOR_PERSON, simClient,
+                        () -> Soap.post(base, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
+                        16, jit, Duration.ZERO));
+                requireValid(ClosedLoop.run(STUB, Soap.GET_CARD_FOR_PERSON, stubClient,
+                        () -> Soap.post(stubBase, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
+                        16, jit, Duration.ZERO));
+                requireValid(ClosedLoop.run(SIMULATOR, Soap.REGISTER_TRANSACTION, simClient,
+                        () -> Soap.post(base, Soap.REGISTER_TRANSACTION,
+                                soap.registerTransactionBody(newPerson.get(), transactionDate, amount)),
+                        16, jit, Duration.ZERO));
+            }
+            System.out.printf("%-22s %-20s %7s %10s %8s %8s %8s %9s %6s%n",
+                    "target", "operation", "clients", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "errors");
+            for (int c : clients) {
+                report.results.add(print(ClosedLoop.run(SIMULATOR, Soap.GET_CARD_FOR_PERSON, simClient,
+                        () -> Soap.post(base, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
+                        c, warmup, measure)));
+                report.results.add(print(ClosedLoop.run(STUB, Soap.GET_CARD_FOR_PERSON, stubClient,
+                        () -> Soap.post(stubBase, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
+                        c, warmup, measure)));
+                report.results.add(print(ClosedLoop.run(SIMULATOR, Soap.REGISTER_TRANSACTION, simClient,
+                        () -> Soap.post(base, Soap.REGISTER_TRANSACTION,
+                                soap.registerTransactionBody(newPerson.get(), transactionDate, amount)),
+                        c, warmup, measure)));
+            }
+            report.registrationsSent = registrations.get();
+            report.heapAfterBytes = usedHeapAfterGc();
+            if (dataDir != null) report.dataDirBytes = treeSize(dataDir);
+        } finally {
+            if (stub != null) stub.stop();
+            sim.close();
+            if (externalDb != null) externalDb.close();
+            if (dataDir != null) deleteTree(dataDir);
+        }
+
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        boolean valid = report.valid();
+        if (!noOut && (valid || writeInvalid)) {
+            writeKeepingNotes(out, markdown);
+            System.out.println("wrote " + out.toAbsolutePath());
+        }
+        if (!valid) {
+            System.err.println("INVALID RUN: some answers were not OK/INFO (see the errors column and samples above)"
+                    + (noOut || writeInvalid ? "" : "; " + out + " was not written"));
+            return 2;
+        }
+        return 0;
+    }
+
+    /** A warm-up round must be as clean as a measured one: any non-OK/INFO answer stops the run. */
+    private static void requireValid(ClosedLoop.Result r) {
+        if (r.allErrors() > 0) {
+            print(r);
+            throw new IllegalStateException("INVALID RUN: " + r.allErrors() + " answers of " + r.target() + " "
+                    + r.operation() + " were not OK/INFO during the JIT warm-up: " + r.errorSamples());
+        }
+    }
+
+    private static ClosedLoop.Result print(ClosedLoop.Result r) {
+        System.out.printf("%-22s %-20s %7d %10.0f %8.2f %8.2f %8.1f %9d %6d%n", r.target(), r.operation(), r.clients(),
+                r.throughput(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.requests(), r.allErrors());
+        if (r.allErrors() > 0) {
+            System.out.println("    answers: " + r.answers() + "; warm-up errors " + r.warmupErrors());
+            r.errorSamples().forEach(s -> System.out.println("    e.g. " + s));
+        }
+        return r;
+    }
+
+    /** One client for a target, HTTP/1.1 with a pool of keep-alive connections (one per busy client thread). */
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static void health(HttpClient client, String base) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/control/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("GET /control/health: HTTP " + r.statusCode() + " " + r.body());
+    }
+
+    /** One RegisterTransaction for each of the first {@code cardPersons} persons, 8 at a time; every answer must be OK/INFO. */
+    private void giveCards(HttpClient client, String base, Soap soap, LocalDate date) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < cardPersons; i++) {
+                String person = Personnummer.of(i);
+                done.add(pool.submit(() -> {
+                    HttpResponse<String> r = client.send(
+                            Soap.post(base, Soap.REGISTER_TRANSACTION, soap.registerTransactionBody(person, date, amount)),
+                            HttpResponse.BodyHandlers.ofString());
+                    requireOk("RegisterTransaction for " + person, r);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void requireOk(String what, HttpResponse<String> r) {
+        String code = r.statusCode() == 200 ? Soap.resultCode(r.body()) : null;
+        if (!Soap.performed(code)) {
+            throw new IllegalStateException(what + ": expected resultCode OK or INFO, got HTTP " + r.statusCode()
+                    + " " + ClosedLoop.abbreviate(r.body()));
+        }
+    }
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private String command() {
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        StringBuilder b = new StringBuilder("java ");
+        for (String a : jvm) b.append(a).append(' ');
+        b.append("-jar benchmark/target/benchmark.jar");
+        for (String a : arguments) b.append(' ').append(a);
+        return b.toString();
+    }
+
+    static final String NOTES_MARKER = "<!-- Text below this line is written by hand and kept when LoadRun rewrites this file. -->";
+
+    /** Writes {@code markdown}, keeping whatever the file had below {@link #NOTES_MARKER}. */
+    static void writeKeepingNotes(Path file, String markdown) throws IOException {
+        String notes = "\n## Notes\n\n(none yet)\n";
+        if (Files.exists(file)) {
+            String old = Files.readString(file);
+            int i = old.indexOf(NOTES_MARKER);
+            if (i >= 0) notes = old.substring(i + NOTES_MARKER.length());
+        }
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, markdown + "\n" + NOTES_MARKER + notes);
+    }
+
+    static long treeSize(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+
+    static String isoDate(ZonedDateTime t) {
+        return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
+    }
+}

@@ -1,0 +1,11 @@
+package se.conformance.simulator.efrikort.store;
+
+/**
+ * The persons or cards a write discovered before locking changed before the locks were held;
+ * the write is rolled back and tried again. Never reaches a caller.
+ */
+public final class ConcurrentChangeException extends RuntimeException {
+    public ConcurrentChangeException(String message) {
+        super(message, null, false, false);
+    }
+}
