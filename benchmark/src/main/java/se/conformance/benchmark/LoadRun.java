@@ -65,6 +65,12 @@ public final class LoadRun implements Callable<Integer> {
             description = "Concurrent clients per cell, comma-separated. Default: ${DEFAULT-VALUE}")
     List<Integer> clients;
 
+    enum Load { get, stub, register }
+
+    @Option(names = "--loads", split = ",", defaultValue = "get,stub,register",
+            description = "Loads per client count: get (simulator GetCardForPerson), stub (canned stub GetCardForPerson), register (simulator RegisterTransaction). Default: ${DEFAULT-VALUE}")
+    List<Load> loads;
+
     @Option(names = "--warmup-seconds", defaultValue = "5", description = "Warm-up per cell (not measured). Default: ${DEFAULT-VALUE}")
     int warmupSeconds;
 
@@ -224,33 +230,27 @@ public final class LoadRun implements Callable<Integer> {
                 long person = (k / ((long) block * registrationsPerPerson)) * block + k % block;
                 return Personnummer.of(cardPersons + person);
             };
+            Cell cell = (load, c, warm, measured) -> switch (load) {
+                case get -> ClosedLoop.run(SIMULATOR, Soap.GET_CARD_FOR_PERSON, simClient,
+                        () -> Soap.post(base, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
+                        c, warm, measured);
+                case stub -> ClosedLoop.run(STUB, Soap.GET_CARD_FOR_PERSON, stubClient,
+                        () -> Soap.post(stubBase, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
+                        c, warm, measured);
+                case register -> ClosedLoop.run(SIMULATOR, Soap.REGISTER_TRANSACTION, simClient,
+                        () -> Soap.post(base, Soap.REGISTER_TRANSACTION,
+                                soap.registerTransactionBody(newPerson.get(), transactionDate, amount)),
+                        c, warm, measured);
+            };
             if (jitWarmupSeconds > 0) {
                 System.out.printf("JIT warm-up: %d s of each load at 16 clients, not measured …%n", jitWarmupSeconds);
                 Duration jit = Duration.ofSeconds(jitWarmupSeconds);
-                requireValid(ClosedLoop.run(SIMULATOR, Soap.GET_CARD_FOR_PERSON, simClient,
-                        () -> Soap.post(base, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
-                        16, jit, Duration.ZERO));
-                requireValid(ClosedLoop.run(STUB, Soap.GET_CARD_FOR_PERSON, stubClient,
-                        () -> Soap.post(stubBase, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
-                        16, jit, Duration.ZERO));
-                requireValid(ClosedLoop.run(SIMULATOR, Soap.REGISTER_TRANSACTION, simClient,
-                        () -> Soap.post(base, Soap.REGISTER_TRANSACTION,
-                                soap.registerTransactionBody(newPerson.get(), transactionDate, amount)),
-                        16, jit, Duration.ZERO));
+                for (Load load : loads) requireValid(cell.apply(load, 16, jit, Duration.ZERO));
             }
             System.out.printf("%-22s %-20s %7s %10s %8s %8s %8s %9s %6s%n",
                     "target", "operation", "clients", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "errors");
             for (int c : clients) {
-                report.results.add(print(ClosedLoop.run(SIMULATOR, Soap.GET_CARD_FOR_PERSON, simClient,
-                        () -> Soap.post(base, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
-                        c, warmup, measure)));
-                report.results.add(print(ClosedLoop.run(STUB, Soap.GET_CARD_FOR_PERSON, stubClient,
-                        () -> Soap.post(stubBase, Soap.GET_CARD_FOR_PERSON, soap.getCardForPersonBody(cardPerson.get())),
-                        c, warmup, measure)));
-                report.results.add(print(ClosedLoop.run(SIMULATOR, Soap.REGISTER_TRANSACTION, simClient,
-                        () -> Soap.post(base, Soap.REGISTER_TRANSACTION,
-                                soap.registerTransactionBody(newPerson.get(), transactionDate, amount)),
-                        c, warmup, measure)));
+                for (Load load : loads) report.results.add(print(cell.apply(load, c, warmup, measure)));
             }
             report.registrationsSent = registrations.get();
             report.heapAfterBytes = usedHeapAfterGc();
@@ -276,6 +276,12 @@ public final class LoadRun implements Callable<Integer> {
             return 2;
         }
         return 0;
+    }
+
+    /** One cell: a load at a client count for a warm-up and a measured time. */
+    @FunctionalInterface
+    private interface Cell {
+        ClosedLoop.Result apply(Load load, int clients, Duration warmup, Duration measure) throws InterruptedException;
     }
 
     /** A warm-up round must be as clean as a measured one: any non-OK/INFO answer stops the run. */

@@ -2,13 +2,10 @@ package se.conformance.simulator.efrikort;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,12 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.efrikort.Commands.Actor;
 import se.conformance.simulator.efrikort.EfrikortSeed.CardTypeDefinition;
 import se.conformance.simulator.efrikort.EfrikortSeed.OptOutHandling;
-import se.conformance.simulator.efrikort.EfrikortSeed.Region;
 import se.conformance.simulator.efrikort.Model.CardReason;
 import se.conformance.simulator.efrikort.Model.CardStatus;
 import se.conformance.simulator.efrikort.Model.CardView;
@@ -44,20 +39,18 @@ import se.conformance.simulator.efrikort.consent.ConsentState;
 import se.conformance.simulator.efrikort.consent.ReadConsentRule;
 import se.conformance.simulator.efrikort.group.GroupingRule;
 import se.conformance.simulator.efrikort.identity.PersonId;
-import se.conformance.simulator.efrikort.identity.PersonIdRule;
 import se.conformance.simulator.efrikort.store.CardRepository;
 import se.conformance.simulator.efrikort.store.CardRow;
-import se.conformance.simulator.efrikort.store.ConcurrentChangeException;
 import se.conformance.simulator.efrikort.store.ConsentRepository;
 import se.conformance.simulator.efrikort.store.ConsentRepository.ConsentRow;
 import se.conformance.simulator.efrikort.store.ExportStatusRepository;
 import se.conformance.simulator.efrikort.store.ExportStatusRepository.ExportRow;
 import se.conformance.simulator.efrikort.store.GroupActionRepository;
 import se.conformance.simulator.efrikort.store.GroupActionRepository.GroupActionRow;
-import se.conformance.simulator.efrikort.store.PersonLocks;
 import se.conformance.simulator.efrikort.store.ReferenceDataRepository;
 import se.conformance.simulator.efrikort.store.TransactionRepository;
 import se.conformance.simulator.efrikort.store.TransactionRow;
+import se.conformance.simulator.efrikort.store.Transactions;
 import se.conformance.simulator.store.Database;
 import se.conformance.simulator.store.StoreException;
 
@@ -79,15 +72,6 @@ import se.conformance.simulator.store.StoreException;
  */
 public final class EfrikortService implements EfrikortOperations {
 
-    private static final int MAX_ATTEMPTS = 12;
-    private static final Set<String> RETRYABLE_STATES = Set.of(
-            "40001", // serialization failure (PostgreSQL), deadlock (H2)
-            "40P01", // deadlock detected (PostgreSQL)
-            "55P03", // lock not available (PostgreSQL)
-            "HYT00", // lock timeout (H2)
-            "90131", // concurrent update (H2)
-            "23505"); // a concurrent insert of the same key, e.g. a card number registered twice
-    private static final String NO_RESERVNUMMER = "(?!)";
     private static final int ORGANIZATION_NAME_MAX = 128;
 
     private final Database db;
@@ -98,14 +82,14 @@ public final class EfrikortService implements EfrikortOperations {
     private final ExportStatusRepository exports = new ExportStatusRepository();
     private final ConsentRepository consents = new ConsentRepository();
     private final GroupActionRepository groupActions = new GroupActionRepository();
-    private final PersonLocks locks;
+    private final Transactions store;
     private final CardLedger ledger;
 
     public EfrikortService(Database db, SimulatedClock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cards = new CardRepository(db.dialect());
-        this.locks = new PersonLocks(db.dialect());
+        this.store = new Transactions(db);
         this.ledger = new CardLedger(cards, transactions, exports);
     }
 
@@ -114,7 +98,7 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<TransactionReceipt> registerTransaction(Commands.RegisterTransaction cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             require(organizationName("careProvider", cmd.careProvider(), true));
             require(organizationName("careUnit", cmd.careUnit(), false));
             CardTypeDefinition type = ctx.cardType(cmd.cardTypeId());
@@ -143,10 +127,10 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<TransactionReceipt> updateTransaction(Commands.UpdateTransaction cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             require(organizationName("careProvider", cmd.careProvider(), true));
             require(organizationName("careUnit", cmd.careUnit(), false));
-            TransactionRow known = ctx.transaction(cmd.transactionId());
+            TransactionRow known = knownTransaction(ctx, cmd.transactionId());
             require(FeeRule.checkDate(cmd.transactionDate(), ctx.today()));
             require(FeeRule.checkAmount(cmd.amount()));
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
@@ -173,8 +157,8 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> deleteTransaction(Commands.DeleteTransaction cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
-            TransactionRow known = ctx.transaction(cmd.transactionId());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
+            TransactionRow known = knownTransaction(ctx, cmd.transactionId());
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
             return write(scope, c -> transactionPersons(c, scope, cmd.transactionId()), c -> {
                 TransactionRow active = activeOrRefuse(c, scope, cmd.transactionId());
@@ -255,7 +239,7 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<CardView> registerCard(Commands.RegisterCard cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             PersonId person = ctx.person(cmd.personId());
             CardTypeDefinition type = ctx.cardType(cmd.cardTypeId());
             require(CardRegistrationRule.check(cmd.cardReason(), cmd.cardId(), cmd.preliminaryCardDate(),
@@ -296,10 +280,10 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> updateCard(Commands.UpdateCard cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
-            CardRow known = ctx.card(cmd.cardSystemId());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
+            CardRow known = knownCard(ctx, cmd.cardSystemId());
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
-            return write(scope, c -> cardPersons(c, scope, cmd.cardSystemId()), c -> {
+            return write(scope, c -> cardPersons(c, cmd.cardSystemId()), c -> {
                 CardRow card = card(c, scope, cmd.cardSystemId());
                 CardState state = ledger.state(c, scope, card);
                 for (String member : state.persons()) requireConsent(c, scope, member);
@@ -325,10 +309,10 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> deleteCard(Commands.DeleteCard cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
-            CardRow known = ctx.card(cmd.cardSystemId());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
+            CardRow known = knownCard(ctx, cmd.cardSystemId());
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
-            return write(scope, c -> cardPersons(c, scope, cmd.cardSystemId()), c -> {
+            return write(scope, c -> cardPersons(c, cmd.cardSystemId()), c -> {
                 CardRow card = card(c, scope, cmd.cardSystemId());
                 CardState state = ledger.state(c, scope, card);
                 for (String member : state.persons()) requireConsent(c, scope, member);
@@ -345,11 +329,11 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> orderNewCard(Commands.OrderNewCard cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             PersonId person = ctx.person(cmd.personId());
-            CardRow known = ctx.card(cmd.cardSystemId());
+            CardRow known = knownCard(ctx, cmd.cardSystemId());
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
-            return write(scope, c -> union(cardPersons(c, scope, cmd.cardSystemId()), List.of(person.value())), c -> {
+            return write(scope, c -> union(cardPersons(c, cmd.cardSystemId()), List.of(person.value())), c -> {
                 CardRow card = card(c, scope, cmd.cardSystemId());
                 CardState state = ledger.state(c, scope, card);
                 requireMember(state, person.value());
@@ -366,12 +350,12 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> groupPerson(Commands.Group cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
-            CardRow known = ctx.card(cmd.cardSystemId());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
+            CardRow known = knownCard(ctx, cmd.cardSystemId());
             PersonId person = ctx.person(cmd.personId());
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
             String personId = person.value();
-            return write(scope, c -> union(cardPersons(c, scope, cmd.cardSystemId()), companions(c, scope, personId)), c -> {
+            return write(scope, c -> union(cardPersons(c, cmd.cardSystemId()), companions(c, scope, personId)), c -> {
                 CardRow target = card(c, scope, cmd.cardSystemId());
                 CardState targetState = ledger.state(c, scope, target);
                 List<String> members = targetState.persons();
@@ -383,6 +367,7 @@ public final class EfrikortService implements EfrikortOperations {
                     throw new Refusal(Answer.refused(ResultCode.ERROR, "cardSystemId " + target.cardSystemId()
                             + ": kortet har gått ut (EXPIRED); personer kan bara grupperas på ett aktuellt kort"));
                 }
+                // grouping registers the newcomer's consent, so only an explicit opt-out stops it
                 ConsentRow consent = consent(c, scope, personId);
                 if (consent.state() == ConsentState.OPTED_OUT) requireConsent(c, scope, personId);
                 for (String member : members) requireConsent(c, scope, member);
@@ -410,12 +395,12 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> ungroupPerson(Commands.Group cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
-            CardRow known = ctx.card(cmd.cardSystemId());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
+            CardRow known = knownCard(ctx, cmd.cardSystemId());
             PersonId person = ctx.person(cmd.personId());
             Scope scope = ctx.scope(ctx.cardType(known.cardTypeId()));
             String personId = person.value();
-            return write(scope, c -> union(cardPersons(c, scope, cmd.cardSystemId()), companions(c, scope, personId)), c -> {
+            return write(scope, c -> union(cardPersons(c, cmd.cardSystemId()), companions(c, scope, personId)), c -> {
                 CardRow card = card(c, scope, cmd.cardSystemId());
                 CardState state = ledger.state(c, scope, card);
                 requireMember(state, personId);
@@ -439,7 +424,7 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> registerOptIn(Commands.Consent cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             PersonId person = ctx.person(cmd.personId());
             Scope scope = ctx.scope(ctx.cardType(cmd.cardTypeId()));
             String personId = person.value();
@@ -455,7 +440,7 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> registerOptOut(Commands.Consent cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             PersonId person = ctx.person(cmd.personId());
             Scope scope = ctx.scope(ctx.cardType(cmd.cardTypeId()));
             String personId = person.value();
@@ -477,7 +462,7 @@ public final class EfrikortService implements EfrikortOperations {
     @Override
     public Answer<Void> updateReadConsent(Commands.ReadConsent cmd) {
         return call(() -> {
-            Context ctx = context(cmd.carePrincipalId(), cmd.actor());
+            RequestContext ctx = context(cmd.carePrincipalId(), cmd.actor());
             PersonId person = ctx.person(cmd.personId());
             Scope scope = ctx.scope(ctx.cardType(cmd.cardTypeId()));
             String personId = person.value();
@@ -622,7 +607,7 @@ public final class EfrikortService implements EfrikortOperations {
         return union(cards.companions(c, scope.carePrincipalId(), scope.cardTypeId(), personId), List.of(personId));
     }
 
-    private Collection<String> cardPersons(Connection c, Scope scope, String cardSystemId) throws SQLException {
+    private Collection<String> cardPersons(Connection c, String cardSystemId) throws SQLException {
         return cards.persons(c, cardSystemId);
     }
 
@@ -655,99 +640,38 @@ public final class EfrikortService implements EfrikortOperations {
     }
 
     private PersonQuery personQuery(Commands.PersonCardQuery query) {
-        Context ctx = queryContext(query.carePrincipalId());
+        RequestContext ctx = queryContext(query.carePrincipalId());
         PersonId person = ctx.person(query.personId());
         CardTypeDefinition type = ctx.cardType(query.cardTypeId());
         return new PersonQuery(ctx.scope(type), person.value());
     }
 
-    /** The reference data one call needs, read once; refuses an unknown care principal or a denied actor. */
-    private final class Context {
-        final Region region;
-        final Map<String, CardTypeDefinition> cardTypes;
-        final PersonIdRule personRule;
-        final Instant now;
-        final LocalDate today;
-
-        Context(Region region, Map<String, CardTypeDefinition> cardTypes, PersonIdRule personRule, Instant now) {
-            this.region = region;
-            this.cardTypes = cardTypes;
-            this.personRule = personRule;
-            this.now = now;
-            this.today = LocalDate.ofInstant(now, SimulatedClock.SWEDEN);
-        }
-
-        LocalDate today() {
-            return today;
-        }
-
-        Scope scope(CardTypeDefinition type) {
-            return new Scope(region, type, now, today);
-        }
-
-        CardTypeDefinition cardType(String id) {
-            if (id == null || id.isBlank()) throw new Refusal(invalid("cardTypeId saknas"));
-            CardTypeDefinition type = cardTypes.get(id);
-            if (type == null) {
-                throw new Refusal(invalid("cardTypeId " + id + ": okänd korttyp (kända: "
-                        + String.join(", ", cardTypes.keySet()) + ")"));
-            }
-            return type;
-        }
-
-        PersonId person(String value) {
-            return require(personRule.parse(value));
-        }
-
-        /** Stored persons as the rules see them; one the current pattern no longer accepts is left out (no age). */
-        List<PersonId> storedPersons(List<String> values) {
-            return values.stream().map(personRule::parse).filter(a -> a.code().performed()).map(Answer::value).toList();
-        }
-
-        TransactionRow transaction(String transactionId) {
-            if (transactionId == null || transactionId.isBlank()) throw new Refusal(invalid("transactionId saknas"));
-            List<TransactionRow> versions = db.inTransaction(c -> transactions.versions(c, region.id(), transactionId));
-            if (versions.isEmpty()) {
-                throw new Refusal(Answer.refused(ResultCode.ERROR, "transactionId " + transactionId
-                        + ": ingen sådan avgift hos vårdhuvudman " + region.id()));
-            }
-            return versions.get(versions.size() - 1);
-        }
-
-        CardRow card(String cardSystemId) {
-            if (cardSystemId == null || cardSystemId.isBlank()) throw new Refusal(invalid("cardSystemId saknas"));
-            return db.inTransaction(c -> cards.find(c, region.id(), cardSystemId))
-                    .orElseThrow(() -> new Refusal(unknownCard(cardSystemId, region.id())));
-        }
-    }
-
     /** Reference data for an operation with an actor: refuses an unknown care principal, then a denied actor. */
-    private Context context(String carePrincipalId, Actor actor) {
-        return context(carePrincipalId, actor, true);
+    private RequestContext context(String carePrincipalId, Actor actor) {
+        return RequestContext.load(store, reference, clock.now(), carePrincipalId, actor, true);
     }
 
     /** Reference data for a query, which carries no actor. */
-    private Context queryContext(String carePrincipalId) {
-        return context(carePrincipalId, null, false);
+    private RequestContext queryContext(String carePrincipalId) {
+        return RequestContext.load(store, reference, clock.now(), carePrincipalId, null, false);
     }
 
-    private Context context(String carePrincipalId, Actor actor, boolean checkAccess) {
-        Instant now = clock.now();
-        return db.inTransaction(c -> {
-            if (carePrincipalId == null || carePrincipalId.isBlank()) throw new Refusal(invalid("carePrincipalId saknas"));
-            Region region = reference.region(c, carePrincipalId).orElseThrow(() -> new Refusal(invalid(
-                    "carePrincipalId " + carePrincipalId + ": okänd vårdhuvudman")));
-            if (checkAccess) {
-                boolean identified = actor != null && actor.employeeId() != null && actor.careProviderId() != null;
-                require(AccessRule.check(actor, carePrincipalId,
-                        identified ? reference.employee(c, actor.employeeId()) : Optional.empty(),
-                        identified ? reference.careProvider(c, actor.careProviderId()) : Optional.empty()));
-            }
-            Map<String, CardTypeDefinition> types = new LinkedHashMap<>();
-            for (CardTypeDefinition t : reference.cardTypes(c)) types.put(t.id(), t);
-            String pattern = reference.setting(c, ReferenceDataRepository.RESERVNUMMER_PATTERN).orElse(NO_RESERVNUMMER);
-            return new Context(region, types, new PersonIdRule(pattern), now);
-        });
+    /** The latest version of a transaction of the care principal; ERROR when there is none. */
+    private TransactionRow knownTransaction(RequestContext ctx, String transactionId) {
+        if (transactionId == null || transactionId.isBlank()) throw new Refusal(invalid("transactionId saknas"));
+        List<TransactionRow> versions = store.plain(c -> transactions.versions(c, ctx.carePrincipalId(), transactionId));
+        if (versions.isEmpty()) {
+            throw new Refusal(Answer.refused(ResultCode.ERROR, "transactionId " + transactionId
+                    + ": ingen sådan avgift hos vårdhuvudman " + ctx.carePrincipalId()));
+        }
+        return versions.get(versions.size() - 1);
+    }
+
+    /** A card of the care principal; ERROR when there is none. */
+    private CardRow knownCard(RequestContext ctx, String cardSystemId) {
+        if (cardSystemId == null || cardSystemId.isBlank()) throw new Refusal(invalid("cardSystemId saknas"));
+        return store.plain(c -> cards.find(c, ctx.carePrincipalId(), cardSystemId))
+                .orElseThrow(() -> new Refusal(unknownCard(cardSystemId, ctx.carePrincipalId())));
     }
 
     private static Answer<Void> organizationName(String element, String value, boolean required) {
@@ -764,32 +688,15 @@ public final class EfrikortService implements EfrikortOperations {
         return Answer.refused(ResultCode.VALIDATION_ERROR, text);
     }
 
-    /** The value of a performed answer; a refusal ends the call (and rolls back a write) with that answer. */
     private static <T> T require(Answer<T> answer) {
-        if (!answer.code().performed()) throw new Refusal(answer);
-        return answer.value();
+        return Refusal.require(answer);
     }
 
     // --- running a call ------------------------------------------------------------------------------
 
-    /** Ends a call with a refusal; thrown inside a write, it rolls the write back. */
-    private static final class Refusal extends RuntimeException {
-        final Answer<?> answer;
-
-        Refusal(Answer<?> answer) {
-            super(answer.text(), null, false, false);
-            this.answer = answer;
-        }
-    }
-
     @FunctionalInterface
     private interface Call<T> {
         Answer<T> run();
-    }
-
-    @FunctionalInterface
-    private interface Discovery {
-        Collection<String> persons(Connection c) throws SQLException;
     }
 
     @SuppressWarnings("unchecked")
@@ -797,68 +704,18 @@ public final class EfrikortService implements EfrikortOperations {
         try {
             return call.run();
         } catch (Refusal r) {
-            return (Answer<T>) r.answer.asRefusal();
+            return (Answer<T>) r.answer().asRefusal();
         } catch (NoCeilingException e) {
             return Answer.refused(ResultCode.ERROR, e.getMessage());
         }
     }
 
-    /** A consistent snapshot: repeatable read, so a concurrent write is seen entirely or not at all. */
     private <T> Answer<T> read(Database.TransactionalWork<Answer<T>> work) {
-        return db.inTransaction(c -> {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return work.run(c);
-        });
+        return store.read(work);
     }
 
-    /**
-     * Runs {@code work} holding the locks of the persons {@code discovery} finds; when the persons
-     * changed before the locks were held, or the database reports a lock conflict, it starts over.
-     */
-    private <T> Answer<T> write(Scope scope, Discovery discovery, Database.TransactionalWork<Answer<T>> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Collection<String> persons = db.inTransaction(discovery::persons);
-                locks.ensure(db.dataSource(), scope.carePrincipalId(), scope.cardTypeId(), persons);
-                return db.inTransaction(c -> {
-                    if (db.dialect() == Database.Dialect.H2) {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("SET LOCK_TIMEOUT 10000");
-                        }
-                    }
-                    locks.lock(c, scope.carePrincipalId(), scope.cardTypeId(), persons);
-                    if (!persons.containsAll(discovery.persons(c))) {
-                        throw new ConcurrentChangeException("a card gained a person before the locks were held");
-                    }
-                    return work.run(c);
-                });
-            } catch (ConcurrentChangeException e) {
-                if (attempt >= MAX_ATTEMPTS) throw e;
-            } catch (StoreException e) {
-                if (attempt >= MAX_ATTEMPTS || !retryable(e)) throw e;
-            } catch (java.sql.SQLException e) {
-                throw new StoreException(e);
-            }
-            backOff(attempt);
-        }
+    private <T> Answer<T> write(Scope scope, Transactions.Discovery discovery,
+            Database.TransactionalWork<Answer<T>> work) {
+        return store.write(scope.carePrincipalId(), scope.cardTypeId(), discovery, work);
     }
-
-    private static boolean retryable(StoreException e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a write", e);
-        }
-    }
-
 }

@@ -25,8 +25,4 @@ record Scope(Region region, CardTypeDefinition cardType, Instant now, LocalDate 
     String cardTypeId() {
         return cardType.id();
     }
-
-    Scope withCardType(CardTypeDefinition type) {
-        return new Scope(region, type, now, today);
-    }
 }

@@ -162,7 +162,7 @@ class CardOperationsTest extends ServiceTestBase {
         CardView card = service.registerCard(registerCard(ADULT, "OLD-1", false, CardReason.VALID_CARD)).value();
 
         assertOk(service.updateCard(new Commands.UpdateCard(STOCKHOLM, card.cardSystemId(), "NEW-1",
-                LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 15), LocalDate.of(2026, 1, 31), ACTOR)));
+                LocalDate.of(2025, 2, 1), LocalDate.of(2026, 1, 31), LocalDate.of(2025, 2, 15), ACTOR)));
 
         CardView updated = card(ADULT);
         assertThat(updated.cardId()).isEqualTo("NEW-1");
@@ -202,13 +202,13 @@ class CardOperationsTest extends ServiceTestBase {
                 LocalDate.of(2025, 12, 31), "N-1", false, CardReason.VALID_CARD, ACTOR)).value();
         assertThat(card.status()).isEqualTo(CardStatus.FINAL);
 
-        assertOk(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, card.cardSystemId(), "N-1", FROM,
-                LocalDate.of(2025, 3, 5), TO, ACTOR)));
+        assertOk(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, card.cardSystemId(), "N-1", FROM, TO,
+                LocalDate.of(2025, 3, 5), ACTOR)));
         assertRefused(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, card.cardSystemId(), "N-1", FROM,
-                LocalDate.of(2025, 3, 5), TO.plusDays(1), ACTOR)), ResultCode.VALIDATION_ERROR,
+                TO.plusDays(1), LocalDate.of(2025, 3, 5), ACTOR)), ResultCode.VALIDATION_ERROR,
                 "endDate 2026-03-01: utanför 12-månadersperioden från startDate 2025-03-01 (senast 2026-02-28)");
-        assertRefused(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, card.cardSystemId(), "N-2", FROM,
-                LocalDate.of(2025, 3, 5), TO, ACTOR)), ResultCode.ERROR, "endast giltighetsdatumen");
+        assertRefused(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, card.cardSystemId(), "N-2", FROM, TO,
+                LocalDate.of(2025, 3, 5), ACTOR)), ResultCode.ERROR, "endast giltighetsdatumen");
 
         CardView updated = card(NORRBOTTEN, ADULT);
         assertThat(updated.preliminaryCardDate()).isEqualTo(LocalDate.of(2025, 3, 5));
@@ -221,13 +221,13 @@ class CardOperationsTest extends ServiceTestBase {
         registered(ADULT, "2025-03-01", "200");
         CardView below = card(ADULT);
 
-        assertRefused(service.updateCard(new Commands.UpdateCard(STOCKHOLM, below.cardSystemId(), below.cardId(), FROM,
-                FROM, TO, ACTOR)), ResultCode.ERROR, "kortet har status BELOW_LIMIT");
-        assertRefused(service.updateCard(new Commands.UpdateCard(STOCKHOLM, "no-such-card", "X", FROM, FROM, TO, ACTOR)),
+        assertRefused(service.updateCard(new Commands.UpdateCard(STOCKHOLM, below.cardSystemId(), below.cardId(), FROM, TO,
+                FROM, ACTOR)), ResultCode.ERROR, "kortet har status BELOW_LIMIT");
+        assertRefused(service.updateCard(new Commands.UpdateCard(STOCKHOLM, "no-such-card", "X", FROM, TO, FROM, ACTOR)),
                 ResultCode.ERROR, "cardSystemId no-such-card: inget sådant kort hos vårdhuvudman " + STOCKHOLM);
-        assertRefused(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, below.cardSystemId(), "X", FROM, FROM, TO,
+        assertRefused(service.updateCard(new Commands.UpdateCard(NORRBOTTEN, below.cardSystemId(), "X", FROM, TO, FROM,
                 ACTOR)), ResultCode.ERROR, "inget sådant kort hos vårdhuvudman " + NORRBOTTEN);
-        assertRefused(service.updateCard(new Commands.UpdateCard(STOCKHOLM, below.cardSystemId(), "X", FROM, FROM, TO,
+        assertRefused(service.updateCard(new Commands.UpdateCard(STOCKHOLM, below.cardSystemId(), "X", FROM, TO, FROM,
                 new Actor(EMPLOYEE_WITHOUT_ROLE, PROVIDER, null))), ResultCode.ACCESSDENIED, "saknar rollen");
     }
 
@@ -306,7 +306,7 @@ class CardOperationsTest extends ServiceTestBase {
     }
 
     private static Commands.UpdateCard updateCard(CardView card, String cardId, LocalDate end) {
-        return new Commands.UpdateCard(STOCKHOLM, card.cardSystemId(), cardId, card.startDate(),
-                card.preliminaryCardDate(), end, ACTOR);
+        return new Commands.UpdateCard(STOCKHOLM, card.cardSystemId(), cardId, card.startDate(), end,
+                card.preliminaryCardDate(), ACTOR);
     }
 }
