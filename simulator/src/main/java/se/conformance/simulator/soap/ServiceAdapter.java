@@ -12,8 +12,11 @@ public interface ServiceAdapter {
     /** The operations this service answers. */
     List<SoapOperation> operations();
 
-    /** A context that can unmarshal every request and marshal every response of {@link #operations()}. */
-    JAXBContext jaxbContext();
+    /**
+     * A context that can unmarshal the operation's request and marshal its response. One per
+     * operation, so an answer declares only the namespaces of its own contract.
+     */
+    JAXBContext jaxbContext(SoapOperation operation);
 
     /**
      * Performs a schema-valid request.

@@ -138,7 +138,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 response = adapter.resultOnly(op, "VALIDATION_ERROR", text);
             } else {
                 exchange.validation(Exchange.Validation.VALID, null);
-                Object call = unmarshal(adapter, envelope);
+                Object call = unmarshal(adapter, op, envelope);
                 response = adapter.invoke(op, call,
                         new SoapCall(exchange.traceId(), envelope.logicalAddress(), exchange.caller()));
             }
@@ -148,7 +148,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 .withStatus(200)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8")
                 .withHeader(TRACE_HEADER, exchange.traceId())
-                .withBody(envelope(marshal(adapter, response)));
+                .withBody(envelope(marshal(adapter, op, response)));
         return rule != null ? delayed(ok, rule) : ok.build();
     }
 
@@ -157,18 +157,18 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         return builder.build();
     }
 
-    private static Object unmarshal(ServiceAdapter adapter, SoapEnvelope envelope) {
+    private static Object unmarshal(ServiceAdapter adapter, SoapOperation op, SoapEnvelope envelope) {
         try {
-            Unmarshaller u = adapter.jaxbContext().createUnmarshaller();
+            Unmarshaller u = adapter.jaxbContext(op).createUnmarshaller();
             return u.unmarshal(envelope.payload());
         } catch (JAXBException e) {
             throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Begäran kan inte läsas: " + e);
         }
     }
 
-    private static String marshal(ServiceAdapter adapter, Object response) {
+    private static String marshal(ServiceAdapter adapter, SoapOperation op, Object response) {
         try {
-            Marshaller m = adapter.jaxbContext().createMarshaller();
+            Marshaller m = adapter.jaxbContext(op).createMarshaller();
             m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
             m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             StringWriter out = new StringWriter(1024);

@@ -5,7 +5,6 @@ import jakarta.xml.bind.JAXBException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,13 +90,14 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
     private static final DatatypeFactory DATATYPES = datatypes();
 
     /** One operation: its request type, how to perform it, and how to answer with a bare result. */
-    private record Binding<Q>(SoapOperation operation, Class<Q> requestType, BiFunction<Q, SoapCall, Object> invoke,
-            Function<ResultType, Object> resultOnly, Function<Object, ResultType> resultOf) {}
+    private record Binding<Q>(SoapOperation operation, Class<Q> requestType, Class<?> responseType,
+            BiFunction<Q, SoapCall, Object> invoke, Function<ResultType, Object> resultOnly,
+            Function<Object, ResultType> resultOf) {}
 
     private final EfrikortOperations service;
     private final Map<String, Binding<?>> bindings = new LinkedHashMap<>();
     private final Map<Class<?>, Binding<?>> byResponseType = new LinkedHashMap<>();
-    private final JAXBContext context;
+    private final Map<String, JAXBContext> contexts = new LinkedHashMap<>();
 
     public EfrikortSoapAdapter(EfrikortOperations service) {
         this.service = service;
@@ -155,13 +155,12 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
                 (q, c) -> updateReadConsentResponse(result(service.updateReadConsent(new Commands.ReadConsent(
                         q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), q.isConsent(), actor(q.getActor()))))),
                 this::updateReadConsentResponse, o -> ((UpdateReadConsentResponse) o).getResultType());
-        try {
-            List<Class<?>> types = new ArrayList<>();
-            bindings.values().forEach(b -> types.add(b.requestType()));
-            types.addAll(byResponseType.keySet());
-            this.context = JAXBContext.newInstance(types.toArray(Class[]::new));
-        } catch (JAXBException e) {
-            throw new IllegalStateException("e-frikort JAXB binding does not load", e);
+        for (Binding<?> b : bindings.values()) {
+            try {
+                contexts.put(b.operation().name(), JAXBContext.newInstance(b.requestType(), b.responseType()));
+            } catch (JAXBException e) {
+                throw new IllegalStateException("JAXB binding of " + b.operation().name() + " does not load", e);
+            }
         }
     }
 
@@ -171,7 +170,7 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
                 "urn:riv:cgi:healthcare:efrikort:" + name + "Responder:3:" + name,
                 "contracts/efrikort/interactions/" + name + "Interaction/" + name + "Responder_3.0.xsd",
                 "contracts/efrikort/interactions/" + name + "Interaction/" + name + "Interaction_3.0_RIVTABP21.wsdl");
-        Binding<Q> b = new Binding<>(op, requestType, invoke, resultOnly, resultOf);
+        Binding<Q> b = new Binding<>(op, requestType, responseType, invoke, resultOnly, resultOf);
         bindings.put(name, b);
         byResponseType.put(responseType, b);
     }
@@ -182,8 +181,8 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
     }
 
     @Override
-    public JAXBContext jaxbContext() {
-        return context;
+    public JAXBContext jaxbContext(SoapOperation operation) {
+        return contexts.get(operation.name());
     }
 
     @Override
