@@ -141,7 +141,7 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
                         q.getCardSystemId(), q.getPersonId(), actor(q.getActor()))))),
                 this::ungroupPersonResponse, o -> ((UngroupPersonResponse) o).getResultType());
         bind("GetGroupForPerson", GetGroupForPerson.class, GetGroupForPersonResponse.class, this::getGroupForPerson,
-                r -> getGroupForPersonResponse(r, null),
+                EfrikortSoapAdapter::getGroupForPersonResultOnly,
                 o -> ((GetGroupForPersonResponse) o).getGetGroupForPersonResultType().getResult());
         bind("RegisterOptIn", RegisterOptIn.class, RegisterOptInResponse.class,
                 (q, c) -> registerOptInResponse(result(service.registerOptIn(new Commands.Consent(q.getCarePrincipalId(),
@@ -335,6 +335,16 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
         }
         GetGroupForPersonResponse response = new GetGroupForPersonResponse();
         response.setGetGroupForPersonResultType(t);
+        return response;
+    }
+
+    /**
+     * A bare result (schema violation, fault rule): the schema requires at least one
+     * {@code personIds}, and no request was read to take one from, so it is left empty.
+     */
+    private static GetGroupForPersonResponse getGroupForPersonResultOnly(ResultType r) {
+        GetGroupForPersonResponse response = getGroupForPersonResponse(r, null);
+        response.getGetGroupForPersonResultType().getPersonIds().add("");
         return response;
     }
 
