@@ -1,17 +1,18 @@
 package se.conformance.simulator.control;
 
+import static se.conformance.simulator.control.ControlExchange.JSON;
+import static se.conformance.simulator.control.ControlExchange.error;
+import static se.conformance.simulator.control.ControlExchange.json;
+import static se.conformance.simulator.control.ControlExchange.parseLong;
+import static se.conformance.simulator.control.ControlExchange.require;
+import static se.conformance.simulator.control.ControlExchange.requireMethod;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import se.conformance.simulator.clock.SimulatedClock;
+import se.conformance.simulator.control.ControlExchange.BadRequest;
 import se.conformance.simulator.efrikort.EfrikortSeed;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
@@ -43,10 +45,6 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "control-api";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:;åäöÅÄÖ-]{1,64}");
 
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     private final SimulatedClock clock;
     private final EfrikortSeed efrikortSeed;
     private final FaultRules faultRules;
@@ -74,24 +72,11 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return false;
     }
 
-    /** A refusal of a control request, with the HTTP status to answer. */
-    static final class BadRequest extends RuntimeException {
-        final int status;
-
-        BadRequest(int status, String message) {
-            super(message);
-            this.status = status;
-        }
-    }
-
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        Request request = event.getRequest();
-        String url = request.getUrl();
-        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-        List<String> parts = List.of(path.substring("/control/".length()).split("/"));
+        ControlExchange exchange = new ControlExchange(event.getRequest());
         try {
-            return route(request.getMethod(), parts, request);
+            return route(exchange.method(), exchange.path(), exchange);
         } catch (BadRequest e) {
             return error(e.status, e.getMessage());
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -103,7 +88,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private ResponseDefinition route(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+    private ResponseDefinition route(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
         String head = p.get(0);
         switch (head) {
             case "health":
@@ -141,10 +126,10 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return h;
     }
 
-    private ResponseDefinition clock(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+    private ResponseDefinition clock(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
         if (p.size() == 2 && "advance".equals(p.get(1))) {
             requireMethod(method, RequestMethod.POST);
-            JsonNode body = body(request);
+            JsonNode body = request.body();
             Duration d;
             if (body.hasNonNull("duration")) {
                 d = Duration.parse(body.get("duration").asText());
@@ -159,7 +144,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         if (p.size() != 1) throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
         if (RequestMethod.GET.equals(method)) return json(200, clockView());
         if (RequestMethod.PUT.equals(method)) {
-            JsonNode body = body(request);
+            JsonNode body = request.body();
             if (body.hasNonNull("date")) clock.setDate(LocalDate.parse(body.get("date").asText()));
             else if (body.hasNonNull("dateTime")) {
                 clock.set(LocalDateTime.parse(body.get("dateTime").asText()).atZone(SimulatedClock.SWEDEN).toInstant());
@@ -183,13 +168,13 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return v;
     }
 
-    private ResponseDefinition faults(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+    private ResponseDefinition faults(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
         if (p.size() == 1) {
             if (RequestMethod.GET.equals(method)) {
                 return json(200, Map.of("faults", faultRules.list().stream().map(this::faultView).toList()));
             }
             if (RequestMethod.POST.equals(method)) {
-                FaultRule requested = json.readValue(nonEmpty(request), FaultRule.class);
+                FaultRule requested = JSON.readValue(request.nonEmptyBody(), FaultRule.class);
                 return json(201, faultView(faultRules.add(requested)));
             }
             if (RequestMethod.DELETE.equals(method)) {
@@ -209,27 +194,27 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     }
 
     private Map<String, Object> faultView(FaultRule rule) {
-        Map<String, Object> v = json.convertValue(rule, Map.class);
+        Map<String, Object> v = JSON.convertValue(rule, Map.class);
         v.values().removeIf(java.util.Objects::isNull);
         Integer remaining = faultRules.remaining(rule.id());
         if (remaining != null) v.put("remaining", remaining);
         return v;
     }
 
-    private ResponseDefinition journal(RequestMethod method, Request request) {
+    private ResponseDefinition journal(RequestMethod method, ControlExchange request) {
         if (RequestMethod.DELETE.equals(method)) return json(200, Map.of("removed", journal.clear()));
         requireMethod(method, RequestMethod.GET);
-        String limit = query(request, "limit");
-        String afterSeq = query(request, "afterSeq");
-        String since = query(request, "since");
-        String until = query(request, "until");
-        JournalQuery q = new JournalQuery(query(request, "traceId"), query(request, "service"),
-                query(request, "operation"), query(request, "resultCode"), query(request, "personId"),
-                query(request, "carePrincipalId"), query(request, "caller"),
+        String limit = request.query("limit");
+        String afterSeq = request.query("afterSeq");
+        String since = request.query("since");
+        String until = request.query("until");
+        JournalQuery q = new JournalQuery(request.query("traceId"), request.query("service"),
+                request.query("operation"), request.query("resultCode"), request.query("personId"),
+                request.query("carePrincipalId"), request.query("caller"),
                 since == null ? null : Instant.parse(since), until == null ? null : Instant.parse(until),
                 afterSeq == null ? null : parseLong("afterSeq", afterSeq),
                 limit == null ? 100 : (int) parseLong("limit", limit));
-        boolean bodies = !"false".equals(query(request, "bodies"));
+        boolean bodies = !"false".equals(request.query("bodies"));
         List<JournalEntry> entries = journal.find(q);
         List<Object> out = entries.stream().map(e -> bodies ? (Object) e : withoutBodies(e)).toList();
         Map<String, Object> v = new LinkedHashMap<>();
@@ -245,7 +230,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
                 e.durationMillis(), null, null);
     }
 
-    private ResponseDefinition seed(RequestMethod method, List<String> p, Request request) throws JsonProcessingException {
+    private ResponseDefinition seed(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
         if (p.size() < 2 || !"efrikort".equals(p.get(1))) {
             throw new BadRequest(404, "seed: only /control/seed/efrikort/… exists");
         }
@@ -272,7 +257,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         }
         requireMethod(method, RequestMethod.PUT);
         if ("reservnummer-pattern".equals(kind)) {
-            String pattern = body(request).path("pattern").asText(null);
+            String pattern = request.body().path("pattern").asText(null);
             if (pattern == null) throw new BadRequest(400, "pattern: required");
             try {
                 Pattern.compile(pattern);
@@ -285,11 +270,11 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         if (p.size() != 4) throw new BadRequest(404, "seed: PUT /control/seed/efrikort/" + kind + "/{id}");
         String id = p.get(3);
         if (!ID.matcher(id).matches()) throw new BadRequest(400, "id: '" + id + "' is not a valid id");
-        ObjectNode body = (ObjectNode) objectBody(request);
+        ObjectNode body = (ObjectNode) request.objectBody();
         switch (kind) {
             case "regions": {
                 body.put("id", id);
-                EfrikortSeed.Region r = json.treeToValue(body, EfrikortSeed.Region.class);
+                EfrikortSeed.Region r = JSON.treeToValue(body, EfrikortSeed.Region.class);
                 require(r.name(), "name");
                 require(r.consentModel(), "consentModel");
                 require(r.finalDelay(), "finalDelay");
@@ -307,14 +292,14 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             }
             case "card-types": {
                 body.put("id", id);
-                EfrikortSeed.CardTypeDefinition t = json.treeToValue(body, EfrikortSeed.CardTypeDefinition.class);
+                EfrikortSeed.CardTypeDefinition t = JSON.treeToValue(body, EfrikortSeed.CardTypeDefinition.class);
                 require(t.name(), "name");
                 efrikortSeed.putCardType(t);
                 return json(200, t);
             }
             case "care-providers": {
                 body.put("hsaId", id);
-                EfrikortSeed.CareProvider cp = json.treeToValue(body, EfrikortSeed.CareProvider.class);
+                EfrikortSeed.CareProvider cp = JSON.treeToValue(body, EfrikortSeed.CareProvider.class);
                 require(cp.name(), "name");
                 EfrikortSeed.CareProvider normalized = new EfrikortSeed.CareProvider(cp.hsaId(), cp.name(),
                         cp.units() == null ? List.of() : cp.units());
@@ -323,7 +308,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             }
             case "employees": {
                 body.put("hsaId", id);
-                EfrikortSeed.Employee e = json.treeToValue(body, EfrikortSeed.Employee.class);
+                EfrikortSeed.Employee e = JSON.treeToValue(body, EfrikortSeed.Employee.class);
                 EfrikortSeed.Employee normalized = new EfrikortSeed.Employee(e.hsaId(),
                         e.name() == null ? e.hsaId() : e.name(), e.assignments() == null ? List.of() : e.assignments());
                 for (EfrikortSeed.Assignment a : normalized.assignments()) {
@@ -337,56 +322,5 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             default:
                 throw new BadRequest(404, "seed: unknown kind '" + kind + "'");
         }
-    }
-
-    private static void require(Object value, String field) {
-        if (value == null) throw new BadRequest(400, field + ": required");
-    }
-
-    private static void requireMethod(RequestMethod actual, RequestMethod expected) {
-        if (!expected.equals(actual)) throw new BadRequest(405, "use " + expected);
-    }
-
-    private JsonNode body(Request request) throws JsonProcessingException {
-        return json.readTree(nonEmpty(request));
-    }
-
-    private JsonNode objectBody(Request request) throws JsonProcessingException {
-        JsonNode node = body(request);
-        if (!node.isObject()) throw new BadRequest(400, "body: a JSON object is expected");
-        return node;
-    }
-
-    private static String nonEmpty(Request request) {
-        String body = request.getBodyAsString();
-        if (body == null || body.isBlank()) throw new BadRequest(400, "body: a JSON body is required");
-        return body;
-    }
-
-    private static String query(Request request, String name) {
-        QueryParameter q = request.queryParameter(name);
-        return q.isPresent() ? q.firstValue() : null;
-    }
-
-    private static long parseLong(String field, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest(400, field + ": not a number: '" + value + "'");
-        }
-    }
-
-    private ResponseDefinition json(int status, Object value) {
-        try {
-            return new ResponseDefinitionBuilder().withStatus(status)
-                    .withHeader("Content-Type", "application/json; charset=UTF-8")
-                    .withBody(json.writerWithDefaultPrettyPrinter().writeValueAsString(value)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ResponseDefinition error(int status, String message) {
-        return json(status, Map.of("error", message == null ? "bad request" : message));
     }
 }
