@@ -17,6 +17,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import se.conformance.simulator.support.TestDatabase;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.efrikort.Commands.Actor;
 import se.conformance.simulator.efrikort.Commands.PersonCardQuery;
@@ -58,7 +59,7 @@ abstract class ServiceTestBase {
 
     @BeforeParameterizedClassInvocation
     static void open(TestDatabase.Engine engine) {
-        database = TestDatabase.open(engine);
+        database = TestDatabase.open(engine, "efk");
         clock = new SimulatedClock();
         service = new EfrikortService(database.database(), clock);
         seed = new JdbcEfrikortSeed(database.database());

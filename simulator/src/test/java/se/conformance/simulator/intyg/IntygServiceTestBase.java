@@ -17,6 +17,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import se.conformance.simulator.support.TestDatabase;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.intyg.IntygCommands.Complement;
 import se.conformance.simulator.intyg.IntygCommands.CreateDraftCertificate;
@@ -38,7 +39,7 @@ import se.conformance.simulator.intyg.store.RecipientInbox;
  * skipped with a message when unset). Each test starts from the default seed on 2025-03-10 08:00.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(IntygTestDatabase.Engine.class)
+@EnumSource(TestDatabase.Engine.class)
 abstract class IntygServiceTestBase {
 
     static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
@@ -46,9 +47,9 @@ abstract class IntygServiceTestBase {
     static final String LISJP = "LISJP";
 
     @Parameter
-    IntygTestDatabase.Engine engine;
+    TestDatabase.Engine engine;
 
-    static IntygTestDatabase database;
+    static TestDatabase database;
     static SimulatedClock clock;
     static IntygService service;
     static JdbcIntygSeed seed;
@@ -56,8 +57,8 @@ abstract class IntygServiceTestBase {
     static RecipientInbox inbox;
 
     @BeforeParameterizedClassInvocation
-    static void open(IntygTestDatabase.Engine engine) {
-        database = IntygTestDatabase.open(engine);
+    static void open(TestDatabase.Engine engine) {
+        database = TestDatabase.open(engine, "intyg");
         clock = new SimulatedClock();
         service = new IntygService(database.database(), clock);
         seed = new JdbcIntygSeed(database.database());

@@ -1,4 +1,4 @@
-package se.conformance.simulator.efrikort;
+package se.conformance.simulator.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,11 +13,11 @@ import se.conformance.simulator.store.Database;
  * A database for one test class run: a private H2 in-memory database, or a fresh schema in the
  * PostgreSQL server named by {@code SIM_TEST_PG_URL} (dropped on close, so runs never collide).
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    static final String PG_URL_VARIABLE = "SIM_TEST_PG_URL";
+    public static final String PG_URL_VARIABLE = "SIM_TEST_PG_URL";
 
-    enum Engine { H2, POSTGRESQL }
+    public enum Engine { H2, POSTGRESQL }
 
     private final Database database;
     private final String pgUrl;
@@ -30,8 +30,9 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /** Skips the calling test (visibly) for PostgreSQL when {@value #PG_URL_VARIABLE} is not set. */
-    static TestDatabase open(Engine engine) {
-        String name = "efk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    /** Opens one; {@code prefix} names the schema or database so a leftover is recognisable. */
+    public static TestDatabase open(Engine engine, String prefix) {
+        String name = prefix + "_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         if (engine == Engine.H2) return new TestDatabase(Database.inMemory(name), null, null);
         String url = System.getenv(PG_URL_VARIABLE);
         assumeTrue(url != null && !url.isBlank(), PG_URL_VARIABLE + " not set: PostgreSQL variant skipped");
@@ -45,7 +46,7 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    Database database() {
+    public Database database() {
         return database;
     }
 
