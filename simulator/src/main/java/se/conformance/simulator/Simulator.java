@@ -14,10 +14,22 @@ import java.util.Map;
 import java.util.Objects;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.control.ControlApi;
+import se.conformance.simulator.control.IntygControl;
 import se.conformance.simulator.efrikort.EfrikortService;
 import se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed;
 import se.conformance.simulator.efrikort.soap.EfrikortSoapAdapter;
 import se.conformance.simulator.fault.FaultRules;
+import se.conformance.simulator.intyg.ErrorId;
+import se.conformance.simulator.intyg.IntygService;
+import se.conformance.simulator.intyg.Outcome;
+import se.conformance.simulator.intyg.rules.CertificateTypeRules;
+import se.conformance.simulator.intyg.seed.JdbcIntygSeed;
+import se.conformance.simulator.intyg.notification.HttpRecipientGateway;
+import se.conformance.simulator.intyg.notification.NotificationDelivery;
+import se.conformance.simulator.intyg.soap.IntygSoapAdapter;
+import se.conformance.simulator.intyg.store.NotificationEndpoints;
+import se.conformance.simulator.intyg.store.NotificationOutbox;
+import se.conformance.simulator.intyg.store.RecipientInbox;
 import se.conformance.simulator.journal.Journal;
 import se.conformance.simulator.journal.JournalRecorder;
 import se.conformance.simulator.soap.ServiceAdapter;
@@ -47,6 +59,7 @@ public final class Simulator implements AutoCloseable {
     private final SimulatedClock clock;
     private final ControlApi control;
     private final Journal journal;
+    private NotificationDelivery notifications;
     private final boolean ownsDatabase;
 
     private Simulator(Builder b) {
@@ -57,7 +70,14 @@ public final class Simulator implements AutoCloseable {
         try {
             JdbcEfrikortSeed seed = new JdbcEfrikortSeed(database);
             if (seed.regions().isEmpty()) seed.resetToDefault(); // a new store starts from the documented seed
-            List<ServiceAdapter> adapters = List.of(new EfrikortSoapAdapter(new EfrikortService(database, clock)));
+            JdbcIntygSeed intygSeed = new JdbcIntygSeed(database);
+            intygSeed.loadDefaultIfEmpty();
+            this.journal = new Journal(database);
+            IntygService intyg = new IntygService(database, clock, new HttpRecipientGateway(database, clock, journal));
+            this.notifications = new NotificationDelivery(database, clock, journal);
+            IntygSoapAdapter intygAdapter = new IntygSoapAdapter(intyg, CertificateTypeRules.lazilyOnClasspath());
+            List<ServiceAdapter> adapters = List.of(new EfrikortSoapAdapter(new EfrikortService(database, clock)),
+                    intygAdapter);
 
             Map<String, SoapOperation> operations = new LinkedHashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -67,9 +87,15 @@ public final class Simulator implements AutoCloseable {
                     counts.merge(op.service(), 1, Integer::sum);
                 }
             }
-            FaultRules faults = new FaultRules(operations, Map.of("efrikort", EfrikortSoapAdapter.PATH_PATTERN));
-            this.journal = new Journal(database);
-            this.control = new ControlApi(clock, seed, faults, journal, database, counts);
+            FaultRules faults = new FaultRules(operations, Map.of("efrikort", EfrikortSoapAdapter.PATH_PATTERN,
+                    "intyg", IntygSoapAdapter.PATH_PATTERN));
+            this.control = new ControlApi(clock, seed, intygSeed, faults, journal, database, counts,
+                    new IntygControl(intyg, intygSeed, new NotificationEndpoints(database, clock),
+                            new NotificationOutbox(database), new RecipientInbox(database),
+                            (id, hsaId, answers) -> intyg.certificate(id)
+                                    .map(draft -> intygAdapter.signDraft(draft, clock.localNow(), answers, hsaId))
+                                    .orElseGet(() -> Outcome.error(ErrorId.VALIDATION_ERROR, "Utkast " + id + " finns inte")),
+                            notifications::deliverDue));
 
             WireMockConfiguration config = options()
                     .port(b.port)
@@ -83,10 +109,15 @@ public final class Simulator implements AutoCloseable {
             faults.attach(server);
             server.stubFor(any(urlPathMatching(EfrikortSoapAdapter.PATH_PATTERN)).atPriority(REFERENCE_PRIORITY)
                     .willReturn(aResponse().withTransformers(SoapDispatcher.NAME)));
+            server.stubFor(any(urlPathMatching(IntygSoapAdapter.PATH_PATTERN)).atPriority(REFERENCE_PRIORITY)
+                    .willReturn(aResponse().withTransformers(SoapDispatcher.NAME)));
             server.stubFor(any(urlPathMatching("/control/.*")).atPriority(REFERENCE_PRIORITY)
                     .willReturn(aResponse().withTransformers(ControlApi.NAME)));
             server.start();
+            notifications.start();
+            clock.onChange(notifications::wake);
         } catch (RuntimeException e) {
+            if (notifications != null) notifications.close();
             if (ownsDatabase) database.close();
             throw e;
         }
@@ -181,6 +212,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.close();
         server.stop();
         if (ownsDatabase) database.close();
     }

@@ -23,6 +23,7 @@ public final class SimulatedClock {
 
     private final Clock system;
     private volatile Instant fixed; // null while following the system clock
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SimulatedClock() {
         this(Clock.systemUTC());
@@ -53,16 +54,31 @@ public final class SimulatedClock {
     /** Stops the clock at {@code instant}. */
     public void set(Instant instant) {
         this.fixed = Objects.requireNonNull(instant);
+        changed();
     }
 
     /** Moves the clock forward (or back, for a negative amount); a following clock becomes fixed. */
     public synchronized void advance(Duration amount) {
         this.fixed = now().plus(amount);
+        changed();
     }
 
     /** Follows the real clock again. */
     public void release() {
         this.fixed = null;
+        changed();
+    }
+
+    /**
+     * Runs {@code listener} after every set, advance or release, on the thread that moved the
+     * clock: work that waits for a time (a notification's next attempt) can look again at once.
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     public boolean isFixed() {

@@ -27,6 +27,7 @@ import java.util.regex.PatternSyntaxException;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.control.ControlExchange.BadRequest;
 import se.conformance.simulator.efrikort.EfrikortSeed;
+import se.conformance.simulator.intyg.IntygSeed;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
 import se.conformance.simulator.journal.Journal;
@@ -47,15 +48,19 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
 
     private final SimulatedClock clock;
     private final EfrikortSeed efrikortSeed;
+    private final IntygSeed intygSeed;
+    private final IntygControl intyg;
     private final FaultRules faultRules;
     private final Journal journal;
     private final Database database;
     private final Map<String, Integer> operationsByService;
 
-    public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, FaultRules faultRules, Journal journal,
-            Database database, Map<String, Integer> operationsByService) {
+    public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, IntygSeed intygSeed, FaultRules faultRules,
+            Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg) {
         this.clock = clock;
         this.efrikortSeed = efrikortSeed;
+        this.intygSeed = intygSeed;
+        this.intyg = intyg;
         this.faultRules = faultRules;
         this.journal = journal;
         this.database = database;
@@ -105,14 +110,20 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
                 return journal(method, request);
             case "seed":
                 return seed(method, p, request);
+            case "intyg":
+                return intyg.handle(request);
             default:
                 throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
         }
     }
 
-    /** Back to the documented seed: seed data restored, every card, fee and consent gone, no fault rules, real time. */
+    /**
+     * Back to the documented seed: seed data restored; every card, fee, consent, certificate,
+     * message and notification gone; no fault rules; real time.
+     */
     public void reset() {
         efrikortSeed.resetToDefault();
+        intygSeed.resetToDefault();
         faultRules.clear();
         clock.release();
     }

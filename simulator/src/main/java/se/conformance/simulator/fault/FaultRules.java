@@ -34,6 +34,9 @@ public final class FaultRules {
     public static final String RULE_ID = "faultRuleId";
     static final String MATCHER = "fault-rule";
     private static final int FAULT_PRIORITY = 1;
+    /** The error ids a result may carry (intyg's ErrorIdType; e-frikort has none and ignores them). */
+    private static final List<String> ERROR_IDS =
+            List.of("VALIDATION_ERROR", "APPLICATION_ERROR", "TECHNICAL_ERROR", "REVOKED");
 
     private final Map<String, Active> rules = new ConcurrentHashMap<>();
     private final Map<String, String> pathPatternByService;
@@ -89,13 +92,19 @@ public final class FaultRules {
         if (requested.resultCode() != null && requested.resultText() == null && !"OK".equals(requested.resultCode())) {
             throw new IllegalArgumentException("resultText: required with resultCode " + requested.resultCode());
         }
+        if (requested.errorId() != null && !"ERROR".equals(requested.resultCode())) {
+            throw new IllegalArgumentException("errorId: only with resultCode ERROR");
+        }
+        if (requested.errorId() != null && !ERROR_IDS.contains(requested.errorId())) {
+            throw new IllegalArgumentException("errorId: one of " + String.join(", ", ERROR_IDS));
+        }
         if (!requested.drop() && requested.soapFaultString() == null && requested.resultCode() == null
                 && requested.delayMillis() == null) {
             throw new IllegalArgumentException("a rule needs one of: drop, soapFaultString, resultCode, delayMillis");
         }
         String id = UUID.randomUUID().toString();
         FaultRule rule = new FaultRule(id, service, requested.operation(), requested.carePrincipalId(),
-                requested.personId(), requested.resultCode(), requested.resultText(),
+                requested.personId(), requested.resultCode(), requested.errorId(), requested.resultText(),
                 requested.soapFaultString() == null ? null : Objects.requireNonNullElse(requested.soapFaultCode(), "Server"),
                 requested.soapFaultString(), requested.delayMillis(), requested.drop(), requested.count());
         var mapping = (requested.operation() != null ? any(urlPathEqualTo(path)) : any(urlPathMatching(path)))

@@ -109,5 +109,11 @@ public interface IntygOperations {
     Outcome<Integer> eraseCareProvider(String careProviderId);
 
     /** The questions and answers of a certificate, in arrival order. */
+    /**
+     * The operator's view of a certificate or draft, all statuses included (the control API; a
+     * doctor's Webcert shows drafts, which GetCertificate does not). Empty when unknown or erased.
+     */
+    java.util.Optional<CertificateView> certificate(String certificateId);
+
     Outcome<List<MessageView>> messages(String certificateId);
 }

@@ -216,6 +216,15 @@ public final class IntygService implements IntygOperations {
         }));
     }
 
+    @Override
+    public Optional<CertificateView> certificate(String certificateId) {
+        return tx.read(c -> {
+            Optional<CertificateRow> row = certificates.find(c, certificateId);
+            if (row.isEmpty() || row.get().state() == State.ERASED) return Optional.empty();
+            return Optional.of(view(c, row.get(), Parts.INVANA));
+        });
+    }
+
     // --- SendCertificateToRecipient ----------------------------------------------------------------
 
     @Override

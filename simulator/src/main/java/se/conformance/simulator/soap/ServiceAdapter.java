@@ -2,6 +2,7 @@ package se.conformance.simulator.soap;
 
 import jakarta.xml.bind.JAXBContext;
 import java.util.List;
+import org.w3c.dom.Element;
 
 /**
  * One national service as seen by the SOAP dispatcher: its operations, its JAXB binding, and a
@@ -28,8 +29,25 @@ public interface ServiceAdapter {
      */
     Object invoke(SoapOperation operation, Object request, SoapCall call);
 
-    /** The operation's response carrying only a result: a refusal or a fault rule's canned code. */
-    Object resultOnly(SoapOperation operation, String resultCode, String resultText);
+    /**
+     * As {@link #invoke(SoapOperation, Object, SoapCall)}, with the schema-valid request element as it
+     * arrived, for an adapter that keeps part of a request verbatim (a certificate's XML). The dispatcher
+     * calls this one; by default the element is not needed.
+     */
+    default Object invoke(SoapOperation operation, Object request, Element payload, SoapCall call) {
+        return invoke(operation, request, call);
+    }
+
+    /**
+     * The operation's response carrying only a result: a refusal or a fault rule's canned code.
+     *
+     * @param resultCode the contract's result code, or {@code VALIDATION_ERROR} for a request that breaks
+     *     the schema ({@code resultText} then lists the violations)
+     * @param errorId    the contract's error id for a result code that has one (a fault rule's
+     *     {@code errorId}); {@code null} when not given, and ignored by contracts without error ids
+     * @throws SoapFaultException when the operation answers such a result with a SOAP fault
+     */
+    Object resultOnly(SoapOperation operation, String resultCode, String errorId, String resultText);
 
     /** The result code inside a response this adapter built, for the journal. */
     String resultCodeOf(Object response);

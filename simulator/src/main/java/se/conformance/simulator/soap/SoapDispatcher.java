@@ -124,7 +124,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         Object response;
         if (rule != null && rule.resultCode() != null) {
             exchange.validation(Exchange.Validation.NOT_CHECKED, null);
-            response = adapter.resultOnly(op, rule.resultCode(), rule.resultText());
+            response = adapter.resultOnly(op, rule.resultCode(), rule.errorId(), rule.resultText());
         } else {
             List<String> violations = schemas.validate(op, envelope.payload());
             if (envelope.logicalAddress() == null || envelope.logicalAddress().isEmpty()) {
@@ -135,11 +135,11 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
             if (!violations.isEmpty()) {
                 String text = String.join("; ", violations);
                 exchange.validation(Exchange.Validation.INVALID, text);
-                response = adapter.resultOnly(op, "VALIDATION_ERROR", text);
+                response = adapter.resultOnly(op, "VALIDATION_ERROR", null, text);
             } else {
                 exchange.validation(Exchange.Validation.VALID, null);
                 Object call = unmarshal(adapter, op, envelope);
-                response = adapter.invoke(op, call,
+                response = adapter.invoke(op, call, envelope.payload(),
                         new SoapCall(exchange.traceId(), envelope.logicalAddress(), exchange.caller()));
             }
         }

@@ -194,8 +194,9 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
         return binding.invoke().apply(binding.requestType().cast(request), call);
     }
 
+    /** e-frikort's ResultType has no error id: {@code errorId} is ignored. */
     @Override
-    public Object resultOnly(SoapOperation operation, String resultCode, String resultText) {
+    public Object resultOnly(SoapOperation operation, String resultCode, String errorId, String resultText) {
         ResultType r = new ResultType();
         r.setResultCode(ResultCodeType.fromValue(resultCode));
         r.setResultText(resultText);

@@ -58,6 +58,28 @@ public final class CertificateTypeRules {
         this.generic = RuleFile.compile(GENERIC, location + GENERIC, loader);
     }
 
+    /**
+     * The simulator's own rule files, compiled on the first {@code get()} and then shared: compiling
+     * takes seconds, which must not delay the simulator's start.
+     */
+    public static java.util.function.Supplier<CertificateTypeRules> lazilyOnClasspath() {
+        return new java.util.function.Supplier<>() {
+            private volatile CertificateTypeRules rules;
+
+            @Override
+            public CertificateTypeRules get() {
+                CertificateTypeRules r = rules;
+                if (r == null) {
+                    synchronized (this) {
+                        if (rules == null) rules = onClasspath();
+                        r = rules;
+                    }
+                }
+                return r;
+            }
+        };
+    }
+
     /** The simulator's own rule files, {@value #LOCATION} on this class's class path. */
     public static CertificateTypeRules onClasspath() {
         return new CertificateTypeRules(CertificateTypeRules.class.getClassLoader(), LOCATION);

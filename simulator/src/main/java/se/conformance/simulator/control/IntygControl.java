@@ -1,0 +1,268 @@
+package se.conformance.simulator.control;
+
+import static se.conformance.simulator.control.ControlExchange.JSON;
+import static se.conformance.simulator.control.ControlExchange.json;
+import static se.conformance.simulator.control.ControlExchange.optionalText;
+import static se.conformance.simulator.control.ControlExchange.text;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import se.conformance.simulator.control.ControlExchange.BadRequest;
+import se.conformance.simulator.intyg.IntygCommands;
+import se.conformance.simulator.intyg.IntygOperations;
+import se.conformance.simulator.intyg.IntygSeed;
+import se.conformance.simulator.intyg.Outcome;
+import se.conformance.simulator.intyg.store.NotificationEndpoints;
+import se.conformance.simulator.intyg.store.NotificationOutbox;
+import se.conformance.simulator.intyg.store.RecipientInbox;
+
+/**
+ * {@code /control/intyg/**}: what a doctor in Webcert, a recipient (Försäkringskassan,
+ * Transportstyrelsen) or the operator does, on the same clock, journal and fault rules as the
+ * SOAP services (docs/control-api.md). A domain refusal is answered 422 with the same result
+ * code, errorId and text the contract would carry.
+ */
+public final class IntygControl {
+
+    /** Signs a draft as the doctor {@code hsaId} would in Webcert, with the given answers or the type's defaults. */
+    @FunctionalInterface
+    public interface DraftSigner {
+        Outcome<Void> sign(String certificateId, String hsaId, String answersXml);
+    }
+
+    static final String DEFAULT_DOCTOR = "TSTNMT2321000156-1079";
+
+    private final IntygOperations operations;
+    private final IntygSeed seed;
+    private final NotificationEndpoints endpoints;
+    private final NotificationOutbox outbox;
+    private final RecipientInbox inbox;
+    private final DraftSigner signer;
+    private final Runnable deliverDue;
+
+    public IntygControl(IntygOperations operations, IntygSeed seed, NotificationEndpoints endpoints, NotificationOutbox outbox,
+            RecipientInbox inbox, DraftSigner signer, Runnable deliverDue) {
+        this.operations = operations;
+        this.seed = seed;
+        this.endpoints = endpoints;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.signer = signer;
+        this.deliverDue = deliverDue;
+    }
+
+    ResponseDefinition handle(ControlExchange x) throws JsonProcessingException {
+        String kind = x.segment(1);
+        if (kind == null) throw x.notFound();
+        return switch (kind) {
+            case "seed" -> seed(x);
+            case "pu" -> pu(x);
+            case "units" -> units(x);
+            case "recipients" -> recipients(x);
+            case "certificates" -> certificates(x);
+            case "messages" -> messages(x);
+            case "care-providers" -> careProviders(x);
+            case "notifications" -> notifications(x);
+            default -> throw x.notFound();
+        };
+    }
+
+    private ResponseDefinition seed(ControlExchange x) {
+        x.requireMethod(RequestMethod.GET);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("certificateTypes", seed.certificateTypes());
+        v.put("recipients", seed.recipients());
+        v.put("persons", seed.persons());
+        v.put("puSwitches", seed.puSwitches());
+        v.put("careProviders", seed.careProviders());
+        v.put("users", seed.users());
+        return json(200, v);
+    }
+
+    /** {@code PUT /control/intyg/pu/switches}, {@code PUT|DELETE /control/intyg/pu/persons/{personId}}. */
+    private ResponseDefinition pu(ControlExchange x) throws JsonProcessingException {
+        String what = x.segment(2);
+        if ("switches".equals(what) && x.depth() == 3) {
+            if (x.is(RequestMethod.GET)) return json(200, seed.puSwitches());
+            x.requireMethod(RequestMethod.PUT);
+            IntygSeed.PuSwitches s = x.bodyAs(IntygSeed.PuSwitches.class);
+            seed.setPuSwitches(s);
+            return json(200, s);
+        }
+        if ("persons".equals(what) && x.depth() == 4) {
+            String personId = personId(x.segment(3));
+            if (x.is(RequestMethod.DELETE)) {
+                seed.removePerson(personId);
+                return json(200, Map.of("removed", personId));
+            }
+            x.requireMethod(RequestMethod.PUT);
+            ObjectNode body = x.objectBody();
+            body.put("personId", personId);
+            IntygSeed.Person p = JSON.treeToValue(body, IntygSeed.Person.class);
+            seed.putPerson(p);
+            return json(200, p);
+        }
+        if ("persons".equals(what) && x.depth() == 3) {
+            x.requireMethod(RequestMethod.GET);
+            return json(200, seed.persons());
+        }
+        throw x.notFound();
+    }
+
+    /** {@code PUT|GET|DELETE /control/intyg/units/{unitId}/notification-endpoint}. */
+    private ResponseDefinition units(ControlExchange x) throws JsonProcessingException {
+        if (x.depth() != 4 || !"notification-endpoint".equals(x.segment(3))) throw x.notFound();
+        String unitId = x.segment(2);
+        if (x.is(RequestMethod.GET)) {
+            return endpoints.find(unitId).map(url -> json(200, Map.of("unitId", unitId, "url", url)))
+                    .orElseThrow(() -> new BadRequest(404, "no notification endpoint registered for unit " + unitId));
+        }
+        if (x.is(RequestMethod.DELETE)) {
+            endpoints.remove(unitId);
+            return json(200, Map.of("removed", unitId));
+        }
+        x.requireMethod(RequestMethod.PUT);
+        String url = httpUrl(text(x.objectBody(), "url"));
+        endpoints.register(unitId, url);
+        return json(200, Map.of("unitId", unitId, "url", url));
+    }
+
+    /** Inbox, own endpoint, and questions/answers from a recipient. */
+    private ResponseDefinition recipients(ControlExchange x) throws JsonProcessingException {
+        if (x.depth() != 4) throw x.notFound();
+        String recipient = x.segment(2);
+        switch (x.segment(3)) {
+            case "inbox":
+                x.requireMethod(RequestMethod.GET);
+                return json(200, Map.of("recipient", recipient, "received", inbox.received(recipient)));
+            case "endpoint": {
+                x.requireMethod(RequestMethod.PUT);
+                JsonNode body = x.objectBody();
+                String url = body.hasNonNull("url") ? httpUrl(body.get("url").asText()) : null;
+                seed.registerRecipientEndpoint(recipient, url);
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("recipient", recipient);
+                v.put("url", url);
+                return json(200, v);
+            }
+            case "messages": {
+                x.requireMethod(RequestMethod.POST);
+                JsonNode b = x.objectBody();
+                List<IntygCommands.Complement> complements = new ArrayList<>();
+                for (JsonNode c : b.path("komplettering")) {
+                    complements.add(new IntygCommands.Complement(text(c, "frageId"),
+                            c.hasNonNull("instans") ? c.get("instans").asInt() : null, text(c, "text")));
+                }
+                String sista = optionalText(b, "sistaDatumForSvar");
+                Outcome<String> o = operations.recipientSendsMessage(new IntygCommands.RecipientMessage(
+                        text(b, "certificateId"), recipient, text(b, "amne"), optionalText(b, "rubrik"),
+                        text(b, "meddelande"), optionalText(b, "svarPa"), optionalText(b, "paminnelseMeddelandeId"),
+                        complements, sista == null ? null : LocalDate.parse(sista)));
+                return outcome(o, "meddelandeId");
+            }
+            default:
+                throw x.notFound();
+        }
+    }
+
+    /** What a doctor in Webcert does with a draft or a signed certificate. */
+    private ResponseDefinition certificates(ControlExchange x) throws JsonProcessingException {
+        String id = x.segment(2);
+        if (id == null) throw x.notFound();
+        if (x.depth() == 3) {
+            x.requireMethod(RequestMethod.DELETE);
+            return outcome(operations.deleteDraft(new IntygCommands.CertificateAction(id, DEFAULT_DOCTOR)), null);
+        }
+        if (x.depth() != 4) throw x.notFound();
+        String action = x.segment(3);
+        if ("messages".equals(action)) {
+            x.requireMethod(RequestMethod.GET);
+            return outcome(operations.messages(id), "messages");
+        }
+        x.requireMethod(RequestMethod.POST);
+        ObjectNode b = x.optionalObjectBody();
+        String hsaId = b.hasNonNull("hsaId") ? b.get("hsaId").asText() : DEFAULT_DOCTOR;
+        return switch (action) {
+            case "ready" -> outcome(operations.markReadyToSign(new IntygCommands.CertificateAction(id, hsaId)), null);
+            case "sign" -> outcome(signer.sign(id, hsaId, optionalText(b, "answersXml")), null);
+            case "send" -> outcome(operations.sendSigned(new IntygCommands.SendSigned(id,
+                    optionalText(b, "recipient"), hsaId)), null);
+            case "revoke" -> outcome(operations.revokeSigned(new IntygCommands.RevokeSigned(id,
+                    optionalText(b, "reason"), hsaId)), null);
+            case "questions" -> outcome(operations.careSendsMessage(new IntygCommands.CareMessage(id, hsaId,
+                    text(b, "amne"), optionalText(b, "rubrik"), text(b, "meddelande"), optionalText(b, "svarPa"))),
+                    "meddelandeId");
+            default -> throw x.notFound();
+        };
+    }
+
+    /** {@code PUT /control/intyg/messages/{meddelandeId}/handled} {@code {"handled": true}}. */
+    private ResponseDefinition messages(ControlExchange x) throws JsonProcessingException {
+        if (x.depth() != 4 || !"handled".equals(x.segment(3))) throw x.notFound();
+        x.requireMethod(RequestMethod.PUT);
+        JsonNode b = x.objectBody();
+        if (!b.has("handled") || !b.get("handled").isBoolean()) throw new BadRequest(400, "handled: true or false");
+        String hsaId = b.hasNonNull("hsaId") ? b.get("hsaId").asText() : DEFAULT_DOCTOR;
+        return outcome(operations.setQuestionHandled(new IntygCommands.SetQuestionHandled(x.segment(2),
+                b.get("handled").asBoolean(), hsaId)), null);
+    }
+
+    /** {@code POST /control/intyg/care-providers/{id}/erase}: journal destruction, gone without trace. */
+    private ResponseDefinition careProviders(ControlExchange x) {
+        if (x.depth() != 4 || !"erase".equals(x.segment(3))) throw x.notFound();
+        x.requireMethod(RequestMethod.POST);
+        return outcome(operations.eraseCareProvider(x.segment(2)), "erased");
+    }
+
+    /** {@code GET /control/intyg/notifications[?certificateId=]}, {@code POST /control/intyg/notifications/deliver}. */
+    private ResponseDefinition notifications(ControlExchange x) {
+        if (x.depth() == 4 && "deliver".equals(x.segment(2))) throw x.notFound();
+        if (x.depth() == 3 && "deliver".equals(x.segment(2))) {
+            x.requireMethod(RequestMethod.POST);
+            deliverDue.run();
+            return json(200, Map.of("delivered", true));
+        }
+        if (x.depth() != 2) throw x.notFound();
+        x.requireMethod(RequestMethod.GET);
+        String certificateId = x.query("certificateId");
+        var rows = certificateId == null ? outbox.all() : outbox.forCertificate(certificateId);
+        boolean bodies = "true".equals(x.query("bodies"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var n : rows) {
+            Map<String, Object> v = JSON.convertValue(n, Map.class);
+            if (!bodies) v.remove("certificateXml");
+            out.add(v);
+        }
+        return json(200, Map.of("count", out.size(), "notifications", out));
+    }
+
+    private static ResponseDefinition outcome(Outcome<?> o, String valueName) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("resultCode", o.resultCode() == null ? null : o.resultCode().name());
+        if (o.errorId() != null) v.put("errorId", o.errorId().name());
+        if (o.resultText() != null) v.put("resultText", o.resultText());
+        if (o.isFault()) v.put("fault", true);
+        if (valueName != null && o.value() != null) v.put(valueName, o.value());
+        return json(o.performed() ? 200 : 422, v);
+    }
+
+    private static String personId(String value) {
+        if (value == null || !value.matches("\\d{12}")) {
+            throw new BadRequest(400, "personId: 12 digits without hyphen, e.g. 191212121212");
+        }
+        return value;
+    }
+
+    private static String httpUrl(String url) {
+        if (!url.matches("https?://[^\\s]+")) throw new BadRequest(400, "url: an http(s) URL is required, not '" + url + "'");
+        return url;
+    }
+}
