@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
         if (user != null) config.setUsername(user);
         if (password != null) config.setPassword(password);
         config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2); // the rest are opened under load, not at start
         config.setPoolName("simulator");
         config.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(config);

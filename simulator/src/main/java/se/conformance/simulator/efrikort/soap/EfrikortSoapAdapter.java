@@ -97,7 +97,8 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
     private final EfrikortOperations service;
     private final Map<String, Binding<?>> bindings = new LinkedHashMap<>();
     private final Map<Class<?>, Binding<?>> byResponseType = new LinkedHashMap<>();
-    private final Map<String, JAXBContext> contexts = new LinkedHashMap<>();
+    /** Built on an operation's first call: sixteen contexts up front would cost the start ~0.5 s. */
+    private final Map<String, JAXBContext> contexts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EfrikortSoapAdapter(EfrikortOperations service) {
         this.service = service;
@@ -155,13 +156,6 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
                 (q, c) -> updateReadConsentResponse(result(service.updateReadConsent(new Commands.ReadConsent(
                         q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), q.isConsent(), actor(q.getActor()))))),
                 this::updateReadConsentResponse, o -> ((UpdateReadConsentResponse) o).getResultType());
-        for (Binding<?> b : bindings.values()) {
-            try {
-                contexts.put(b.operation().name(), JAXBContext.newInstance(b.requestType(), b.responseType()));
-            } catch (JAXBException e) {
-                throw new IllegalStateException("JAXB binding of " + b.operation().name() + " does not load", e);
-            }
-        }
     }
 
     private <Q> void bind(String name, Class<Q> requestType, Class<?> responseType, BiFunction<Q, SoapCall, Object> invoke,
@@ -182,7 +176,14 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
 
     @Override
     public JAXBContext jaxbContext(SoapOperation operation) {
-        return contexts.get(operation.name());
+        return contexts.computeIfAbsent(operation.name(), name -> {
+            Binding<?> b = bindings.get(name);
+            try {
+                return JAXBContext.newInstance(b.requestType(), b.responseType());
+            } catch (JAXBException e) {
+                throw new IllegalStateException("JAXB binding of " + name + " does not load", e);
+            }
+        });
     }
 
     @Override
