@@ -31,7 +31,7 @@ final class ClosedLoop {
     /** What one cell (target × operation × clients) measured. */
     record Result(String target, String operation, int clients, long requests, double seconds,
             Histogram latencyMicros, long errors, Map<String, Long> answers, List<String> errorSamples,
-            long warmupRequests, long warmupErrors) {
+            long warmupRequests, long warmupErrors, CpuMeter.Usage cpu) {
 
         double throughput() {
             return seconds <= 0 ? 0 : requests / seconds;
@@ -147,6 +147,10 @@ final class ClosedLoop {
         window[0] = start + warmup.toNanos();
         window[1] = window[0] + measure.toNanos();
         go.countDown(); // happens-before: the workers see window
+        sleepUntil(window[0]);
+        CpuMeter.Reading before = CpuMeter.read();
+        sleepUntil(window[1]);
+        CpuMeter.Reading after = CpuMeter.read();
         for (Thread t : threads) t.join();
 
         Histogram all = new Histogram(HIGHEST_MICROS, 3);
@@ -166,7 +170,15 @@ final class ClosedLoop {
         }
         double seconds = (last - window[0]) / 1e9;
         return new Result(target, operation, clients, measured, seconds, all, errors,
-                Collections.unmodifiableMap(answers), List.copyOf(samples), warm, warmErrors);
+                Collections.unmodifiableMap(answers), List.copyOf(samples), warm, warmErrors,
+                CpuMeter.between(before, after));
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 
     static String abbreviate(String s) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Facts about the machine and build a run's numbers belong to. */
-record Machine(int cores, String cpu, String memory, String java, String os, String maxHeap, String commit) {
+record Machine(int cores, String cpu, String memory, String java, String os, String maxHeap, String commit, String loadAverage) {
 
     static Machine describe() {
         Runtime rt = Runtime.getRuntime();
@@ -20,7 +20,17 @@ record Machine(int cores, String cpu, String memory, String java, String os, Str
                         + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 String.format("%.1f GiB", rt.maxMemory() / (1024.0 * 1024 * 1024)),
-                git());
+                git(), currentLoadAverage());
+    }
+
+    /** 1, 5 and 15 minute load averages from /proc/loadavg, or "?". */
+    static String currentLoadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     String oneLine() {

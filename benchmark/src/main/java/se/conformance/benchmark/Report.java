@@ -14,14 +14,19 @@ final class Report {
     static final double P99_TARGET_MILLIS = 20;
     static final int P99_TARGET_CLIENTS = 16;
     static final double START_TARGET_MILLIS = 2000;
+    /** Other processes' share of the machine's CPU above which a cell is flagged as disturbed. */
+    static final double DISTURBED_PERCENT = 10;
 
     ZonedDateTime startedAt;
     String command;
+    String loadAverageAtEnd = "?";
     Machine machine;
     int warmupSeconds;
     int durationSeconds;
     int serverThreads;
     int jitWarmupSeconds;
+    int quietWaitSeconds;
+    int retryDisturbed;
     String storeDescription;
     List<Integer> clients;
     String amount;
@@ -32,12 +37,14 @@ final class Report {
     double prepareMillis;
     int cannedAnswerBytes;
     long registrationsSent;
+    long simulatorExchanges;
     long heapBeforeBytes;
     long heapAfterBytes;
     long dataDirBytes = -1;
     ColdStart.Summary coldStart;
     List<String> coldStartJvmOptions = List.of();
     final List<ClosedLoop.Result> results = new ArrayList<>();
+    final List<String> experiments = new ArrayList<>();
 
     boolean valid() {
         return results.stream().allMatch(r -> r.allErrors() == 0);
@@ -52,6 +59,10 @@ final class Report {
     String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("# Benchmarks\n\n");
+        if (disturbed()) {
+            b.append("> **Disturbed run**: other processes used more than ").append(fmt0(DISTURBED_PERCENT))
+                    .append(" % of the machine's CPU during some cells or cold starts (⚠ below); those figures understate the simulator.\n\n");
+        }
         if (!valid()) {
             b.append("> **INVALID RUN**: some answers were not OK/INFO (see the errors column). These numbers do not count.\n\n");
         }
@@ -64,7 +75,8 @@ final class Report {
                 .append("java -jar benchmark/target/benchmark.jar       # prints the report and writes docs/benchmarks.md\n```\n\n")
                 .append("Defaults: clients 1, 16 and 64; 5 s warm-up and 10 s measured per cell; 3 cold starts; about 3 minutes ")
                 .append("on 2 cores. `java -jar benchmark/target/benchmark.jar --help` lists the options, e.g. `--store memory`, ")
-                .append("`--clients 16`, `--duration-seconds 30`, `--db-url jdbc:postgresql://…`, `--no-out`. ")
+                .append("`--clients 16`, `--duration-seconds 30`, `--db-url jdbc:postgresql://…`, `--no-out`. On a shared machine add ")
+                .append("`--quiet-wait-seconds 180 --retry-disturbed 3` (waits for other processes to go quiet; takes longer). ")
                 .append("A run in which any answer is not OK or INFO fails (exit 2) and writes no file.\n\n")
                 .append("This run: `").append(command).append("`\n\n");
 
@@ -75,7 +87,9 @@ final class Report {
                 .append("| Java | ").append(machine.java()).append(" |\n")
                 .append("| OS | ").append(machine.os()).append(" |\n")
                 .append("| benchmark JVM max heap | ").append(machine.maxHeap()).append(" |\n")
-                .append("| date | ").append(LoadRun.isoDate(startedAt)).append(" |\n\n");
+                .append("| date | ").append(LoadRun.isoDate(startedAt)).append(" |\n")
+                .append("| load average (1, 5, 15 min) at start / end | ").append(machine.loadAverage()).append(" / ")
+                .append(loadAverageAtEnd).append(" |\n\n");
 
         b.append("## Method\n\n")
                 .append("- **One machine, one JVM.** Load generator, in-process simulator and canned stub share the same ")
@@ -89,6 +103,10 @@ final class Report {
                 .append("simulator RegisterTransaction.")
                 .append(jitWarmupSeconds > 0 ? " Before the first cell each of the three loads ran " + jitWarmupSeconds
                         + " s at 16 clients, not measured, so that no cell pays for the JIT alone." : "")
+                .append(quietWaitSeconds > 0 || retryDisturbed > 0 ? " The machine is shared: before each cell and cold start the run waited up to "
+                        + quietWaitSeconds + " s for other processes to use under " + fmt0(DISTURBED_PERCENT)
+                        + " % of the CPU, and measured a disturbed one again up to " + retryDisturbed
+                        + " times, keeping the least disturbed attempt." : "")
                 .append("\n")
                 .append("- **Simulator** in-process (`Simulator.builder()`), store: ").append(storeDescription).append(", ")
                 .append(serverThreads).append(" request threads; every exchange is schema-validated and written to the journal, ")
@@ -104,15 +122,23 @@ final class Report {
                 .append("request journal off, one stub (path + SOAPAction) answering the simulator's own GetCardForPerson answer (")
                 .append(cannedAnswerBytes).append(" bytes), so the bytes on the wire are alike.\n\n");
 
-        b.append("## Results\n\n| operation | target | clients | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | requests | errors |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String x : experiments) b.append("- **Experiment**: ").append(x).append(".\n");
+        if (!experiments.isEmpty()) b.append('\n');
+        b.append("## Results\n\nCPU: share of the machine's ").append(machine.cores())
+                .append(" cores used during the measured time by the benchmark JVM (load client + server) and by all other ")
+                .append("processes; a cell with others above ").append(fmt0(DISTURBED_PERCENT))
+                .append(" % was disturbed by other work on the machine (marked ⚠).\n\n")
+                .append("| operation | target | clients | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | requests | errors | CPU benchmark JVM | CPU others |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String op : List.of(Soap.GET_CARD_FOR_PERSON, Soap.REGISTER_TRANSACTION)) {
             for (String target : List.of(LoadRun.SIMULATOR, LoadRun.STUB)) {
                 for (int c : clients) {
                     result(target, op, c).ifPresent(r -> b.append("| ").append(op).append(" | ").append(target).append(" | ")
                             .append(c).append(" | ").append(fmt0(r.throughput())).append(" | ").append(fmt2(r.p50Millis()))
                             .append(" | ").append(fmt2(r.p99Millis())).append(" | ").append(fmt1(r.maxMillis())).append(" | ")
-                            .append(r.requests()).append(" | ").append(r.allErrors()).append(" |\n"));
+                            .append(r.requests()).append(" | ").append(r.allErrors()).append(" | ")
+                            .append(pctRaw(r.cpu().selfPercent())).append(" | ").append(pctRaw(r.cpu().othersPercent()))
+                            .append(r.cpu().othersPercent() > DISTURBED_PERCENT ? " ⚠" : "").append(" |\n"));
                 }
             }
         }
@@ -149,12 +175,13 @@ final class Report {
                     .append("timed from just before the process is started to the first OK answer to a GetCardForPerson call that ")
                     .append("the benchmark sends every 5 ms from the start (JVM start, Flyway migration of a new H2 file, seed, ")
                     .append("WireMock start, first request with class loading, JAXB and schema set-up).\n\n")
-                    .append("| start | to first OK answer (ms) | to the \"ready\" line (ms) | \"simulator ready in … ms\" |\n")
-                    .append("|---:|---:|---:|---:|\n");
+                    .append("| start | to first OK answer (ms) | to the \"ready\" line (ms) | \"simulator ready in … ms\" | CPU others |\n")
+                    .append("|---:|---:|---:|---:|---:|\n");
             int i = 1;
             for (ColdStart.Sample s : coldStart.samples()) {
                 b.append("| ").append(i++).append(" | ").append(fmt0(s.firstOkMillis())).append(" | ")
-                        .append(fmt0(s.readyLineMillis())).append(" | ").append(s.reportedReadyMillis()).append(" |\n");
+                        .append(fmt0(s.readyLineMillis())).append(" | ").append(s.reportedReadyMillis()).append(" | ")
+                        .append(pctRaw(s.othersPercent())).append(s.othersPercent() > DISTURBED_PERCENT ? " ⚠" : "").append(" |\n");
             }
             b.append("\nTo first OK answer: min ").append(fmt0(coldStart.minFirstOk())).append(" ms, median ")
                     .append(fmt0(coldStart.medianFirstOk())).append(" ms, max ").append(fmt0(coldStart.maxFirstOk()))
@@ -166,7 +193,12 @@ final class Report {
                 .append("Heap used after GC in the benchmark JVM: ").append(mib(heapBeforeBytes)).append(" before the simulator ")
                 .append("started, ").append(mib(heapAfterBytes)).append(" after the whole load (simulator, stub and load client; ")
                 .append("the difference is what the simulator and stub hold).");
-        if (dataDirBytes >= 0) b.append(" H2 data directory after the run: ").append(mib(dataDirBytes)).append('.');
+        if (dataDirBytes >= 0) {
+            b.append(" H2 data directory after the run: ").append(mib(dataDirBytes)).append(" for ").append(simulatorExchanges)
+                    .append(" SOAP exchanges with the simulator (warm-ups included), ")
+                    .append(String.format(Locale.ROOT, "%.1f", dataDirBytes / 1024.0 / Math.max(1, simulatorExchanges)))
+                    .append(" KiB per exchange (cards, transactions and the journal, which keeps every request and answer).");
+        }
         b.append("\n\n");
 
         b.append("## Targets\n\n| target | measured | met? |\n|---|---|---|\n");
@@ -250,6 +282,15 @@ final class Report {
 
     private static String pct(double ratio) {
         return Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+    }
+
+    private static String pctRaw(double percent) {
+        return Double.isNaN(percent) ? "–" : String.format(Locale.ROOT, "%.0f %%", percent);
+    }
+
+    boolean disturbed() {
+        return results.stream().anyMatch(r -> r.cpu().othersPercent() > DISTURBED_PERCENT)
+                || (coldStart != null && coldStart.samples().stream().anyMatch(s -> s.othersPercent() > DISTURBED_PERCENT));
     }
 
     private static String mib(long bytes) {
