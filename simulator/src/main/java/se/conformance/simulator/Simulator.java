@@ -101,6 +101,7 @@ public final class Simulator implements AutoCloseable {
                     .port(b.port)
                     .bindAddress(b.bindAddress)
                     .disableRequestJournal() // our journal is the record; WireMock's in-memory one would only grow
+                    .stubRequestLoggingDisabled(true) // a log line per request that nobody reads
                     .containerThreads(Math.max(b.threads, 8))
                     .jettyAcceptors(1)
                     .extensions(new SoapDispatcher(adapters, faults), control, faults.matcher(),
