@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.conformance.simulator.control.ControlExchange.BadRequest;
+import se.conformance.simulator.intyg.ErrorId;
 import se.conformance.simulator.intyg.IntygCommands;
+import se.conformance.simulator.intyg.IntygModel;
 import se.conformance.simulator.intyg.IntygOperations;
 import se.conformance.simulator.intyg.IntygSeed;
 import se.conformance.simulator.intyg.Outcome;
@@ -65,6 +68,7 @@ public final class IntygControl {
         return switch (kind) {
             case "seed" -> seed(x);
             case "pu" -> pu(x);
+            case "certificate-types" -> certificateTypes(x);
             case "units" -> units(x);
             case "recipients" -> recipients(x);
             case "certificates" -> certificates(x);
@@ -117,6 +121,24 @@ public final class IntygControl {
         throw x.notFound();
     }
 
+    /**
+     * {@code PUT /control/intyg/certificate-types/{code}}: adds or replaces a certificate type (e.g. deprecates
+     * one), with the fields {@code GET /control/intyg/seed} lists.
+     */
+    private ResponseDefinition certificateTypes(ControlExchange x) throws JsonProcessingException {
+        if (x.depth() != 3) throw x.notFound();
+        x.requireMethod(RequestMethod.PUT);
+        ObjectNode body = x.objectBody();
+        body.put("code", x.segment(2));
+        text(body, "defaultRecipient");
+        if (!body.path("versions").isArray() || body.get("versions").isEmpty()) {
+            throw new BadRequest(400, "versions: at least one, e.g. [\"1.3\"]");
+        }
+        IntygSeed.CertificateType type = JSON.treeToValue(body, IntygSeed.CertificateType.class);
+        seed.putCertificateType(type);
+        return json(200, type);
+    }
+
     /** {@code PUT|GET|DELETE /control/intyg/units/{unitId}/notification-endpoint}. */
     private ResponseDefinition units(ControlExchange x) throws JsonProcessingException {
         if (x.depth() != 4 || !"notification-endpoint".equals(x.segment(3))) throw x.notFound();
@@ -161,11 +183,11 @@ public final class IntygControl {
                     complements.add(new IntygCommands.Complement(text(c, "frageId"),
                             c.hasNonNull("instans") ? c.get("instans").asInt() : null, text(c, "text")));
                 }
-                String sista = optionalText(b, "sistaDatumForSvar");
+                LocalDate sista = date(b, "sistaDatumForSvar");
                 Outcome<String> o = operations.recipientSendsMessage(new IntygCommands.RecipientMessage(
                         text(b, "certificateId"), recipient, text(b, "amne"), optionalText(b, "rubrik"),
                         text(b, "meddelande"), optionalText(b, "svarPa"), optionalText(b, "paminnelseMeddelandeId"),
-                        complements, sista == null ? null : LocalDate.parse(sista)));
+                        complements, sista));
                 return outcome(o, "meddelandeId");
             }
             default:
@@ -192,7 +214,7 @@ public final class IntygControl {
         String hsaId = b.hasNonNull("hsaId") ? b.get("hsaId").asText() : DEFAULT_DOCTOR;
         return switch (action) {
             case "ready" -> outcome(operations.markReadyToSign(new IntygCommands.CertificateAction(id, hsaId)), null);
-            case "sign" -> outcome(signer.sign(id, hsaId, optionalText(b, "answersXml")), null);
+            case "sign" -> outcome(sign(id, hsaId, optionalText(b, "answersXml")), null);
             case "send" -> outcome(operations.sendSigned(new IntygCommands.SendSigned(id,
                     optionalText(b, "recipient"), hsaId)), null);
             case "revoke" -> outcome(operations.revokeSigned(new IntygCommands.RevokeSigned(id,
@@ -202,6 +224,17 @@ public final class IntygControl {
                     "meddelandeId");
             default -> throw x.notFound();
         };
+    }
+
+    /**
+     * Only a draft is handed to the signer, which builds the signed certificate from it; anything else is the
+     * domain's own refusal for a step that needs a draft.
+     */
+    private Outcome<Void> sign(String id, String hsaId, String answersXml) {
+        boolean draft = operations.certificate(id).map(IntygModel.CertificateView::lifecycle)
+                .filter(l -> l == IntygModel.Lifecycle.DRAFT || l == IntygModel.Lifecycle.READY).isPresent();
+        if (!draft) return Outcome.error(ErrorId.VALIDATION_ERROR, "Certificate " + id + " is not a draft");
+        return signer.sign(id, hsaId, answersXml);
     }
 
     /** {@code PUT /control/intyg/messages/{meddelandeId}/handled} {@code {"handled": true}}. */
@@ -252,6 +285,16 @@ public final class IntygControl {
         if (o.isFault()) v.put("fault", true);
         if (valueName != null && o.value() != null) v.put(valueName, o.value());
         return json(o.performed() ? 200 : 422, v);
+    }
+
+    private static LocalDate date(JsonNode body, String field) {
+        String value = optionalText(body, field);
+        if (value == null) return null;
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(400, field + ": a date YYYY-MM-DD, not '" + value + "'");
+        }
     }
 
     private static String personId(String value) {

@@ -28,6 +28,8 @@ public final class ContractSchemas {
     private static final int MAX_REPORTED = 5;
 
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    /** A validator is not thread-safe but can be reset and reused: one per thread and schema. */
+    private final ThreadLocal<Map<String, Validator>> validators = ThreadLocal.withInitial(java.util.HashMap::new);
 
     /**
      * Validates {@code payload} against the operation's responder schema.
@@ -35,14 +37,8 @@ public final class ContractSchemas {
      * @return the violations, each naming the element and the schema rule; empty when valid
      */
     public List<String> validate(SoapOperation operation, Element payload) {
-        Schema schema = compiled.computeIfAbsent(operation.schemaResource(), ContractSchemas::compile);
-        Validator validator = schema.newValidator();
-        try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXException e) {
-            throw new IllegalStateException(e);
-        }
+        // Each validate() starts from a clean state; only the error handler changes between calls.
+        Validator validator = validators.get().computeIfAbsent(operation.schemaResource(), this::newValidator);
         List<String> violations = new ArrayList<>();
         validator.setErrorHandler(new ErrorHandler() {
             @Override
@@ -67,6 +63,17 @@ public final class ContractSchemas {
             throw new IllegalStateException(e);
         }
         return violations;
+    }
+
+    private Validator newValidator(String resource) {
+        Validator validator = compiled.computeIfAbsent(resource, ContractSchemas::compile).newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException(e);
+        }
+        return validator;
     }
 
     /** Xerces messages already name the element and the rule (cvc-…); keep them, drop the noise. */

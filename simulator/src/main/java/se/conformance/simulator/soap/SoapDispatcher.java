@@ -157,9 +157,17 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         return builder.build();
     }
 
+    /** Unmarshallers and marshallers are not thread-safe but reusable: one per thread and operation. */
+    private static final ThreadLocal<Map<SoapOperation, Unmarshaller>> UNMARSHALLERS = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<SoapOperation, Marshaller>> MARSHALLERS = ThreadLocal.withInitial(HashMap::new);
+
     private static Object unmarshal(ServiceAdapter adapter, SoapOperation op, SoapEnvelope envelope) {
         try {
-            Unmarshaller u = adapter.jaxbContext(op).createUnmarshaller();
+            Unmarshaller u = UNMARSHALLERS.get().get(op);
+            if (u == null) {
+                u = adapter.jaxbContext(op).createUnmarshaller();
+                UNMARSHALLERS.get().put(op, u);
+            }
             return u.unmarshal(envelope.payload());
         } catch (JAXBException e) {
             throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Begäran kan inte läsas: " + e);
@@ -168,9 +176,13 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
 
     private static String marshal(ServiceAdapter adapter, SoapOperation op, Object response) {
         try {
-            Marshaller m = adapter.jaxbContext(op).createMarshaller();
-            m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
-            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            Marshaller m = MARSHALLERS.get().get(op);
+            if (m == null) {
+                m = adapter.jaxbContext(op).createMarshaller();
+                m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+                m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+                MARSHALLERS.get().put(op, m);
+            }
             StringWriter out = new StringWriter(1024);
             m.marshal(response, out);
             return out.toString();

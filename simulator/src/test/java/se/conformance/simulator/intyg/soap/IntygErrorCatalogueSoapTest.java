@@ -7,6 +7,7 @@ import static se.conformance.simulator.intyg.soap.IntygRequest.example;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -16,16 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.conformance.simulator.intyg.IntygSeed.CertificateType;
-import se.conformance.simulator.intyg.IntygSeed.PuSwitches;
 import se.conformance.simulator.intyg.seed.JdbcIntygSeed;
 import se.conformance.simulator.intyg.soap.IntygSoapClient.Fault;
 import se.conformance.simulator.intyg.soap.IntygSoapClient.Reply;
 
 /**
  * The real services' error catalogue (intyg.md §9.1 Intygstjänsten, §9.2 Webcert's CreateDraftCertificate)
- * over SOAP: every listed situation, set up through SOAP (or the seed, for the population register and
- * the type list), is answered with its resultCode, errorId and text word for word — or its SOAP fault —
+ * over SOAP against a running simulator: every listed situation, set up through SOAP (or the control API,
+ * for the population register, the type list and journal destruction), is answered with its resultCode, errorId and text word for word — or its SOAP fault —
  * in a schema-valid response.
  */
 class IntygErrorCatalogueSoapTest {
@@ -66,7 +65,7 @@ class IntygErrorCatalogueSoapTest {
             row("RegisterCertificate: person not in PU", () -> register().replace(EXAMPLE_PATIENT, UNKNOWN_PERSON),
                     "ERROR", "VALIDATION_ERROR", "No person exists in PU Service with the social security number"),
             row("RegisterCertificate: PU unavailable", () -> {
-                client.seed().setPuSwitches(new PuSwitches(false, true, false, false, false));
+                client.puSwitches(Map.of("unreachable", true));
                 return register();
             }, "ERROR", "TECHNICAL_ERROR", "Error calling PU Service to validate social security number"),
             row("RegisterCertificate: same id, same patient", () -> {
@@ -163,15 +162,11 @@ class IntygErrorCatalogueSoapTest {
                     .replace("<t:code>LISJP</t:code>", "<t:code>LISXX</t:code>"),
                     "ERROR", "APPLICATION_ERROR", "Intyg LISXX is not supported"),
             row("CreateDraftCertificate: deprecated type", () -> {
-                CertificateType lisjp = client.seed().certificateTypes().stream()
-                        .filter(t -> t.code().equals("LISJP")).findFirst().orElseThrow();
-                client.seed().putCertificateType(new CertificateType(lisjp.code(), lisjp.name(), lisjp.issuerTypeId(),
-                        lisjp.defaultRecipient(), lisjp.versions(), true, lisjp.protectedIdentityAllowed(),
-                        lisjp.messagingBlocked()));
+                client.deprecate("LISJP");
                 return example("CreateDraftCertificate");
             }, "ERROR", "APPLICATION_ERROR", "Intyg of type LISJP has been deprecated and is no longer possible to issue."),
             row("CreateDraftCertificate: PU unreachable", () -> {
-                client.seed().setPuSwitches(new PuSwitches(false, true, false, false, false));
+                client.puSwitches(Map.of("unreachable", true));
                 return example("CreateDraftCertificate");
             }, "ERROR", "APPLICATION_ERROR", "Cannot issue intyg. The PU-service was unreachable. Please try again later."),
             row("CreateDraftCertificate: person not in PU", () -> example("CreateDraftCertificate")
@@ -196,7 +191,7 @@ class IntygErrorCatalogueSoapTest {
                     "Certificate with id " + EXAMPLE_ID + " is invalid or does not exist"),
             row("GetCertificate: erased with its care provider", () -> {
                 client.ok(register());
-                client.service().eraseCareProvider(JdbcIntygSeed.PROVIDER);
+                client.erase(JdbcIntygSeed.PROVIDER);
                 return example("GetCertificate");
             }, "Certificate with id " + EXAMPLE_ID + " is deleted from intygstjansten"),
             row("GetCertificate: a test certificate asked by another part than care", () -> {

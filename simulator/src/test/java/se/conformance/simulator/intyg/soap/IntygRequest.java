@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * states only what it varies. The examples share one certificate ({@link #EXAMPLE_ID}) of Tolvan
  * ({@link #EXAMPLE_PATIENT}) on unit {@code TSTNMT2321000156-1077}.
  */
-final class IntygRequest {
+public final class IntygRequest {
 
     /** The certificate id every example names. */
-    static final String EXAMPLE_ID = "9f02dd2f-f57c-4a73-8190-2fe602bd6e2a";
-    static final String EXAMPLE_PATIENT = "191212121212";
+    public static final String EXAMPLE_ID = "9f02dd2f-f57c-4a73-8190-2fe602bd6e2a";
+    public static final String EXAMPLE_PATIENT = "191212121212";
     /** Intygstjänsten's logical address, the examples' LogicalAddress header. */
-    static final String INTYGSTJANSTEN = "5565594230";
+    public static final String INTYGSTJANSTEN = "5565594230";
 
     private final String operation;
     private String xml;
@@ -29,7 +29,7 @@ final class IntygRequest {
     }
 
     /** The example of {@code operation}; {@code RegisterCertificate-TSTRK1031} is RegisterCertificate's second one. */
-    static IntygRequest example(String example) {
+    public static IntygRequest example(String example) {
         String resource = "/soap/intyg/" + example + ".xml";
         try (InputStream in = IntygRequest.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalArgumentException("no example " + resource);
@@ -41,12 +41,12 @@ final class IntygRequest {
     }
 
     /** A request of {@code operation} whose whole body payload is {@code payload} (for hand-built requests). */
-    static IntygRequest of(String operation, String envelope) {
+    public static IntygRequest of(String operation, String envelope) {
         return new IntygRequest(operation, envelope);
     }
 
     /** Sets the text of every element with this local name (any prefix); the example must have one. */
-    IntygRequest with(String element, String value) {
+    public IntygRequest with(String element, String value) {
         Pattern p = Pattern.compile("(<(\\w+:)?" + Pattern.quote(element) + ">)[^<]*(</(\\w+:)?" + Pattern.quote(element) + ">)");
         Matcher m = p.matcher(xml);
         if (!m.find()) throw new IllegalArgumentException(operation + " example has no element " + element);
@@ -55,14 +55,14 @@ final class IntygRequest {
     }
 
     /** Replaces every occurrence of a literal text; the example must contain it. */
-    IntygRequest replace(String literal, String replacement) {
+    public IntygRequest replace(String literal, String replacement) {
         if (!xml.contains(literal)) throw new IllegalArgumentException(operation + " example has no " + literal);
         xml = xml.replace(literal, replacement);
         return this;
     }
 
     /** Removes the first element with this local name, content included. */
-    IntygRequest without(String element) {
+    public IntygRequest without(String element) {
         Pattern p = Pattern.compile("\\s*<(\\w+:)?" + Pattern.quote(element) + "(\\s[^>]*)?>(.|\\s)*?</(\\w+:)?"
                 + Pattern.quote(element) + ">");
         Matcher m = p.matcher(xml);
@@ -72,15 +72,15 @@ final class IntygRequest {
     }
 
     /** The certificate id of the example, replaced by {@code id}. */
-    IntygRequest certificate(String id) {
+    public IntygRequest certificate(String id) {
         return replace(EXAMPLE_ID, id);
     }
 
-    String operation() {
+    public String operation() {
         return operation;
     }
 
-    String xml() {
+    public String xml() {
         return xml;
     }
 

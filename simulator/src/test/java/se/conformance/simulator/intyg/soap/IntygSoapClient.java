@@ -1,25 +1,21 @@
 package se.conformance.simulator.intyg.soap;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayInputStream;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
@@ -34,108 +30,129 @@ import org.xmlunit.validation.JAXPValidator;
 import org.xmlunit.validation.Languages;
 import org.xmlunit.validation.ValidationResult;
 import se.conformance.simulator.clock.SimulatedClock;
-import se.conformance.simulator.fault.FaultRule;
-import se.conformance.simulator.fault.FaultRules;
-import se.conformance.simulator.intyg.IntygService;
-import se.conformance.simulator.intyg.rules.CertificateTypeRules;
-import se.conformance.simulator.intyg.seed.JdbcIntygSeed;
-import se.conformance.simulator.intyg.store.RecipientInbox;
-import se.conformance.simulator.soap.SoapDispatcher;
+import se.conformance.simulator.intyg.IntygOperations;
 import se.conformance.simulator.soap.SoapOperation;
-import se.conformance.simulator.store.Database;
+import se.conformance.simulator.support.RunningSimulator;
 
 /**
- * A vendor's view of the simulated Intygstjänsten and Webcert: SOAP calls over real HTTP whose every
- * answer is checked against the contract before a test looks at it — HTTP 200, the operation's own
- * response root, valid against our responder schema — or, for {@link #fault}, a SOAP 1.1 fault with
- * HTTP 500. The domain behind it (store, clock, recipients' inbox) is at hand for set-up steps that
- * are not SOAP calls, such as a doctor signing a draft in Webcert.
- *
- * <p>The server is built as {@code Simulator} builds it — one WireMock server, the SOAP dispatcher with
- * the intyg adapter at priority 10, fault rules as stubs at priority 1 — on a private H2 database.
+ * A vendor's view of the simulated Intygstjänsten and Webcert: a running {@code Simulator} (its own port,
+ * a private in-memory store), reached only over HTTP — SOAP calls whose every answer is checked against
+ * the contract before a test looks at it (HTTP 200, the operation's own response root, valid against our
+ * responder schema) or, for {@link #fault}, a SOAP 1.1 fault with HTTP 500; and the JSON control API for
+ * set-up steps that are not SOAP calls, such as a doctor signing a draft in Webcert.
  */
-final class IntygSoapClient implements AutoCloseable {
+public final class IntygSoapClient implements AutoCloseable {
 
     private static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String NS = "urn:riv:clinicalprocess:healthcond:certificate:";
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
-    private static final Supplier<CertificateTypeRules> RULES = new Supplier<>() {
-        private volatile CertificateTypeRules rules;
+    /** The contracts' operations (paths, SOAP actions, schemas), read from an adapter that is never called. */
+    private static final Map<String, SoapOperation> OPERATIONS = catalogue();
 
-        @Override
-        public synchronized CertificateTypeRules get() {
-            if (rules == null) rules = CertificateTypeRules.onClasspath();
-            return rules;
-        }
-    };
-
-    private final Database database = Database.inMemory("intyg-soap-" + UUID.randomUUID());
-    private final SimulatedClock clock = new SimulatedClock();
-    private final JdbcIntygSeed seed = new JdbcIntygSeed(database);
-    private final IntygService service = new IntygService(database, clock);
-    private final IntygSoapAdapter adapter = new IntygSoapAdapter(service, RULES);
-    private final RecipientInbox inbox = new RecipientInbox(database);
-    private final Map<String, SoapOperation> operations = new ConcurrentHashMap<>();
-    private final FaultRules faults;
-    private final WireMockServer server;
-
-    IntygSoapClient() {
-        adapter.operations().forEach(op -> operations.put(op.name(), op));
-        Map<String, SoapOperation> byKey = adapter.operations().stream()
-                .collect(Collectors.toMap(op -> op.service() + "/" + op.name(), op -> op));
-        faults = new FaultRules(byKey, Map.of("intyg", IntygSoapAdapter.PATH_PATTERN));
-        server = new WireMockServer(options().port(0).bindAddress("127.0.0.1").disableRequestJournal()
-                .extensions(new SoapDispatcher(List.of(adapter), faults), faults.matcher()));
-        faults.attach(server);
-        server.stubFor(any(urlPathMatching(IntygSoapAdapter.PATH_PATTERN)).atPriority(10)
-                .willReturn(aResponse().withTransformers(SoapDispatcher.NAME)));
-        server.start();
-    }
+    private final RunningSimulator sim = new RunningSimulator();
 
     // ---- state -----------------------------------------------------------------------------------
 
-    /** The default seed, nothing stored, no fault rules, the clock stopped at 08:00 on {@code date}. */
-    void resetAt(LocalDate date) {
-        seed.resetToDefault();
-        faults.clear();
-        clock.setDate(date);
+    /** {@code POST /control/reset}, then the clock stopped at 08:00 on {@code date}. */
+    public void resetAt(LocalDate date) {
+        control().post("/control/reset").then().statusCode(200);
+        control().body(Map.of("date", date.toString())).put("/control/clock").then().statusCode(200);
     }
 
-    SimulatedClock clock() {
-        return clock;
+    public RunningSimulator simulator() {
+        return sim;
     }
 
-    IntygService service() {
-        return service;
+    public String baseUrl() {
+        return sim.baseUrl();
     }
 
-    IntygSoapAdapter adapter() {
-        return adapter;
+    /** The simulator's clock, for reading it and moving it within a test. */
+    public SimulatedClock clock() {
+        return sim.simulator().clock();
     }
 
-    JdbcIntygSeed seed() {
-        return seed;
+    /** A JSON request to the control API. */
+    public RequestSpecification control() {
+        return given().baseUri(sim.baseUrl()).contentType("application/json; charset=UTF-8");
     }
 
-    RecipientInbox inbox() {
-        return inbox;
+    /**
+     * {@code POST /control/faults} with the intyg rule's JSON fields; must be accepted (201).
+     *
+     * @return the rule's id
+     */
+    public String faultRule(String operation, String resultCode, String errorId, String resultText, Integer count) {
+        Response r = addFaultRule(operation, resultCode, errorId, resultText, count);
+        assertThat(r.statusCode()).as("fault rule accepted: %s", r.asString()).isEqualTo(201);
+        return r.jsonPath().getString("id");
     }
 
-    /** Adds a fault rule as {@code POST /control/faults} would, from the same JSON fields. */
-    FaultRule faultRule(String operation, String resultCode, String errorId, String resultText, Integer count) {
-        return faults.add(new FaultRule(null, "intyg", operation, null, null, resultCode, errorId, resultText, null,
-                null, null, false, count));
+    /** {@code POST /control/faults} with the intyg rule's JSON fields, whatever it answers. */
+    public Response addFaultRule(String operation, String resultCode, String errorId, String resultText, Integer count) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("service", "intyg");
+        rule.put("operation", operation);
+        rule.put("resultCode", resultCode);
+        if (errorId != null) rule.put("errorId", errorId);
+        rule.put("resultText", resultText);
+        if (count != null) rule.put("count", count);
+        return control().body(rule).post("/control/faults");
     }
 
-    SoapOperation operation(String name) {
-        return operations.get(name);
+    /** {@code POST /control/intyg/certificates/{id}/sign} as the default doctor; {@code answersXml} may be null. */
+    public Response sign(String certificateId, String answersXml) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (answersXml != null) body.put("answersXml", answersXml);
+        return control().body(body).post("/control/intyg/certificates/" + certificateId + "/sign");
+    }
+
+    /** {@code PUT /control/intyg/pu/switches}, e.g. {@code {"unreachable":true}}. */
+    public void puSwitches(Map<String, Boolean> switches) {
+        control().body(switches).put("/control/intyg/pu/switches").then().statusCode(200);
+    }
+
+    /** {@code POST /control/intyg/care-providers/{id}/erase}. */
+    public void erase(String careProviderId) {
+        control().post("/control/intyg/care-providers/" + careProviderId + "/erase").then().statusCode(200);
+    }
+
+    /** The seeded certificate type, deprecated, written back with {@code PUT /control/intyg/certificate-types/{code}}. */
+    public void deprecate(String typeCode) {
+        Map<String, Object> type = new LinkedHashMap<>(control().get("/control/intyg/seed").then().statusCode(200)
+                .extract().jsonPath().getMap("certificateTypes.find { it.code == '" + typeCode + "' }"));
+        type.put("deprecated", true);
+        control().body(type).put("/control/intyg/certificate-types/" + typeCode).then().statusCode(200);
+    }
+
+    /** {@code GET /control/intyg/recipients/{id}/inbox}: what the simulated recipient received, oldest first. */
+    public List<Map<String, Object>> inbox(String recipient) {
+        return control().get("/control/intyg/recipients/" + recipient + "/inbox").then().statusCode(200)
+                .extract().jsonPath().getList("received");
+    }
+
+    /** The answer of a control request, as JSON, after checking its status. */
+    public static JsonPath json(Response response, int status) {
+        assertThat(response.statusCode()).as("HTTP status: %s", response.asString()).isEqualTo(status);
+        return response.jsonPath();
     }
 
     // ---- SOAP --------------------------------------------------------------------------------------
 
-    Response post(IntygRequest request) {
-        SoapOperation op = operations.get(request.operation());
-        return given().baseUri("http://127.0.0.1:" + server.port())
+    /** Every inbound operation of the contracts. */
+    public static List<SoapOperation> operations() {
+        return List.copyOf(OPERATIONS.values());
+    }
+
+    public static SoapOperation operation(String name) {
+        SoapOperation op = OPERATIONS.get(name);
+        if (op == null) throw new IllegalArgumentException("no intyg operation " + name);
+        return op;
+    }
+
+    public Response post(IntygRequest request) {
+        SoapOperation op = operation(request.operation());
+        return given().baseUri(sim.baseUrl())
                 .contentType("text/xml; charset=UTF-8")
                 .header("SOAPAction", op.soapAction())
                 .body(request.xml())
@@ -143,13 +160,13 @@ final class IntygSoapClient implements AutoCloseable {
     }
 
     /** Calls the operation and checks the answer against the contract; fails the test if it is not a valid response. */
-    Reply call(IntygRequest request) {
+    public Reply call(IntygRequest request) {
         String op = request.operation();
         Response http = post(request);
         String body = new String(http.asByteArray(), StandardCharsets.UTF_8);
         assertThat(http.statusCode()).as("HTTP status of %s: %s", op, body).isEqualTo(200);
         Element payload = payloadOf(body);
-        SoapOperation operation = operations.get(op);
+        SoapOperation operation = operation(op);
         assertThat(payload.getNamespaceURI()).as("response root namespace of %s", op)
                 .isEqualTo(NS + op + "Responder:" + operation.path().split("/")[5]);
         assertThat(payload.getLocalName()).as("response root of %s", op).isEqualTo(op + "Response");
@@ -158,18 +175,18 @@ final class IntygSoapClient implements AutoCloseable {
     }
 
     /** As {@link #call}, and the result code must be {@code expected}. */
-    Reply expect(String expected, IntygRequest request) {
+    public Reply expect(String expected, IntygRequest request) {
         Reply reply = call(request);
         assertThat(reply.code()).as("%s answered %s", request.operation(), reply.body()).isEqualTo(expected);
         return reply;
     }
 
-    Reply ok(IntygRequest request) {
+    public Reply ok(IntygRequest request) {
         return expect("OK", request);
     }
 
     /** Calls the operation and checks that the answer is a SOAP 1.1 fault, HTTP 500. */
-    Fault fault(IntygRequest request) {
+    public Fault fault(IntygRequest request) {
         Response http = post(request);
         String body = new String(http.asByteArray(), StandardCharsets.UTF_8);
         assertThat(http.statusCode()).as("HTTP status of a fault of %s: %s", request.operation(), body).isEqualTo(500);
@@ -180,64 +197,69 @@ final class IntygSoapClient implements AutoCloseable {
     }
 
     /** Validates {@code payload} against the operation's responder schema. */
-    static void assertValid(SoapOperation operation, Element payload, String shownOnFailure) {
+    public static void assertValid(SoapOperation operation, Element payload, String shownOnFailure) {
+        assertValid(operation.schemaResource(), payload, shownOnFailure);
+    }
+
+    /** Validates {@code payload} against our schema {@code schemaResource} (a class path resource). */
+    public static void assertValid(String schemaResource, Element payload, String shownOnFailure) {
         JAXPValidator validator = new JAXPValidator(Languages.W3C_XML_SCHEMA_NS_URI);
-        validator.setSchema(schema(operation.schemaResource()));
+        validator.setSchema(schema(schemaResource));
         ValidationResult valid = validator.validateInstance(Input.fromNode(payload).build());
-        assertThat(valid.isValid()).as("%s valid against %s: %s%n%s", payload.getLocalName(),
-                operation.schemaResource(), valid.getProblems(), shownOnFailure).isTrue();
+        assertThat(valid.isValid()).as("%s valid against %s: %s%n%s", payload.getLocalName(), schemaResource,
+                valid.getProblems(), shownOnFailure).isTrue();
     }
 
     // ---- answers -----------------------------------------------------------------------------------
 
     /** A contract-valid answer: its payload element and navigation by local name. */
-    record Reply(String operation, Element payload, String body) {
+    public record Reply(String operation, Element payload, String body) {
 
-        String code() {
+        public String code() {
             return value("resultCode");
         }
 
-        String text() {
+        public String text() {
             return value("resultText");
         }
 
-        String errorId() {
+        public String errorId() {
             return value("errorId");
         }
 
         /** Text of the first element with this local name anywhere in the payload; null when there is none. */
-        String value(String localName) {
+        public String value(String localName) {
             return first(payload, localName);
         }
 
-        List<Element> all(String localName) {
+        public List<Element> all(String localName) {
             return descendants(payload, localName);
         }
     }
 
     /** A SOAP fault as the vendor saw it. */
-    record Fault(String code, String text, String body) {}
+    public record Fault(String code, String text, String body) {}
 
-    static String first(Element scope, String localName) {
+    public static String first(Element scope, String localName) {
         List<Element> found = descendants(scope, localName);
         return found.isEmpty() ? null : found.get(0).getTextContent();
     }
 
-    static List<Element> descendants(Element scope, String localName) {
+    public static List<Element> descendants(Element scope, String localName) {
         NodeList nodes = scope.getElementsByTagNameNS("*", localName);
         List<Element> out = new ArrayList<>(nodes.getLength());
         for (int i = 0; i < nodes.getLength(); i++) out.add((Element) nodes.item(i));
         return out;
     }
 
-    static Element child(Element parent, String localName) {
+    public static Element child(Element parent, String localName) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && localName.equals(e.getLocalName())) return e;
         }
         return null;
     }
 
-    static List<Element> children(Element parent, String localName) {
+    public static List<Element> children(Element parent, String localName) {
         List<Element> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && localName.equals(e.getLocalName())) out.add(e);
@@ -245,7 +267,8 @@ final class IntygSoapClient implements AutoCloseable {
         return out;
     }
 
-    private static Element payloadOf(String body) {
+    /** The single element in the {@code soap:Body} of a SOAP 1.1 envelope. */
+    public static Element payloadOf(String body) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -279,9 +302,18 @@ final class IntygSoapClient implements AutoCloseable {
         });
     }
 
+    private static Map<String, SoapOperation> catalogue() {
+        IntygOperations nobody = (IntygOperations) Proxy.newProxyInstance(IntygOperations.class.getClassLoader(),
+                new Class<?>[] {IntygOperations.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException("the operation catalogue performs nothing");
+                });
+        Map<String, SoapOperation> byName = new LinkedHashMap<>();
+        new IntygSoapAdapter(nobody, () -> null).operations().forEach(op -> byName.put(op.name(), op));
+        return java.util.Collections.unmodifiableMap(byName);
+    }
+
     @Override
     public void close() {
-        server.stop();
-        database.close();
+        sim.close();
     }
 }
