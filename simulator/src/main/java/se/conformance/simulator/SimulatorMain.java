@@ -10,7 +10,7 @@ import se.conformance.simulator.store.Database;
 
 /** {@code java -jar simulator.jar --port N --data DIR} — the simulator as a standalone process. */
 @Command(name = "simulator", mixinStandardHelpOptions = true, version = "simulator 0.1.0",
-        description = "Reference simulator of the e-frikort service (CGI eFrikort v3, RIV-TA BP 2.1).")
+        description = "Reference simulator of e-frikort (CGI eFrikort v3) and Intygstjänster/Webcert (RIV-TA BP 2.1).")
 public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8088", description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}")
@@ -31,12 +31,53 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--db-password", description = "Database password (PostgreSQL)")
     String dbPassword;
 
+    @Option(names = "--warm-up", description = "Start on a throw-away store, answer one call of each service, stop."
+            + " bin/simulator runs this once with -XX:ArchiveClassesAtExit to build a class-data archive that halves start-up.")
+    boolean warmUp;
+
+    /** One real call per service over HTTP, so the classes a start and a first answer need are loaded. */
+    private int warmUp() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("simulator-warm-up");
+        try (Database db = Database.embedded(dir);
+                Simulator sim = Simulator.builder().withPort(0).withDatabase(db).start()) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String[] call : new String[][] {
+                    {"/efrikortService/GetCardForPerson/3/rivtabp21", WARM_UP_EFRIKORT},
+                    {"/clinicalprocess/healthcond/certificate/GetCertificateTypeInfo/1/rivtabp21", WARM_UP_INTYG}}) {
+                java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(sim.baseUrl() + call[0]))
+                        .header("Content-Type", "text/xml; charset=UTF-8")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1])).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                System.out.println("warm-up " + call[0] + ": HTTP " + r.statusCode());
+            }
+        } finally {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private static final String WARM_UP_EFRIKORT = "<soap:Envelope xmlns:soap='http://schemas.xmlsoap.org/soap/envelope/'"
+            + " xmlns:a='urn:riv:itintegration:registry:1' xmlns:r='urn:riv:cgi:healthcare:efrikort:GetCardForPersonResponder:3'>"
+            + "<soap:Header><a:LogicalAddress>SE2321000016-39KJ</a:LogicalAddress></soap:Header><soap:Body><r:GetCardForPerson>"
+            + "<r:carePrincipalId>SE2321000016-39KJ</r:carePrincipalId><r:personId>191212121212</r:personId>"
+            + "<r:cardTypeId>CARE_VISIT</r:cardTypeId></r:GetCardForPerson></soap:Body></soap:Envelope>";
+
+    private static final String WARM_UP_INTYG = "<soap:Envelope xmlns:soap='http://schemas.xmlsoap.org/soap/envelope/'"
+            + " xmlns:a='urn:riv:itintegration:registry:1'"
+            + " xmlns:r='urn:riv:clinicalprocess:healthcond:certificate:GetCertificateTypeInfoResponder:1'>"
+            + "<soap:Header><a:LogicalAddress>5565594230</a:LogicalAddress></soap:Header><soap:Body><r:GetCertificateTypeInfo>"
+            + "<r:intygs-id>warm-up</r:intygs-id></r:GetCertificateTypeInfo></soap:Body></soap:Envelope>";
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulatorMain()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (warmUp) return warmUp();
         long started = System.nanoTime();
         Database db = dbUrl != null ? Database.open(dbUrl, dbUser, dbPassword) : Database.embedded(data);
         Simulator sim = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db).start();
@@ -50,7 +91,8 @@ public final class SimulatorMain implements Callable<Integer> {
         String store = dbUrl != null ? "PostgreSQL " + dbUrl.replaceAll("password=[^&]*", "password=***")
                 : "embedded H2 in " + data.toAbsolutePath();
         System.out.println("simulator ready in " + millis + " ms on " + sim.baseUrl()
-                + " — e-frikort at " + sim.baseUrl() + "/efrikortService/<Operation>/3/rivtabp21 (?wsdl), control at "
+                + " — e-frikort at " + sim.baseUrl() + "/efrikortService/<Operation>/3/rivtabp21, Intygstjänster and Webcert at "
+                + sim.baseUrl() + "/clinicalprocess/healthcond/certificate/<Operation>/<major>/rivtabp21 (?wsdl), control at "
                 + sim.baseUrl() + "/control/health, store: " + store);
         System.out.println("try: curl -s -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @docs/examples/efrikort/"
                 + "GetCardForPerson.xml " + sim.baseUrl() + "/efrikortService/GetCardForPerson/3/rivtabp21");
