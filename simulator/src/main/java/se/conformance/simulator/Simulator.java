@@ -215,6 +215,7 @@ public final class Simulator implements AutoCloseable {
     public void close() {
         notifications.close();
         server.stop();
+        journal.close();
         if (ownsDatabase) database.close();
     }
 }

@@ -9,29 +9,124 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import se.conformance.simulator.soap.PayloadFields;
 import se.conformance.simulator.store.Database;
 import se.conformance.simulator.store.StoreException;
 
 /**
  * The exchange journal: the record of what every vendor system sent and was answered, in the
  * simulator's database. Append-only for the simulator; read by the control API and the harness.
+ *
+ * <p>{@link #append} only queues the entry; one writer thread stores queued entries in batches,
+ * one transaction per batch, so recording costs a request thread next to nothing. Every read
+ * ({@link #find}, {@link #clear}) first waits until everything appended before it is stored: an
+ * entry appended before an answer was sent is visible to any reader that holds the answer. What
+ * is still queued when the process is killed is lost (at most a few milliseconds of exchanges).
  */
-public final class Journal {
+public final class Journal implements AutoCloseable {
 
     private static final String COLUMNS = "trace_id, direction, service, operation, simulated_time, wall_time, caller,"
             + " client_address, logical_address, care_principal_id, person_id, validation, validation_text,"
             + " result_code, fault_text, fault_rule_id, http_status, duration_ms, request_body, response_body";
 
+    private static final int MAX_BATCH = 256;
+    private static final System.Logger LOG = System.getLogger(Journal.class.getName());
+
     private final Database db;
+    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
 
     public Journal(Database db) {
         this.db = db;
+        this.writer = new Thread(this::writeLoop, "journal-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
-    /** Appends an entry; its {@code seq} is ignored and assigned by the store. */
+    /**
+     * Queues an entry; its {@code seq} is ignored and assigned by the store. When the entry names
+     * neither care principal nor person, they are read from the request body, off the caller's thread.
+     */
     public void append(JournalEntry e) {
+        if (closed) throw new IllegalStateException("journal closed");
+        queue.add(e);
+    }
+
+    /** Waits until every entry appended before this call is stored. */
+    public void flush() {
+        if (Thread.currentThread() == writer) return;
+        java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+        queue.add(stored);
+        try {
+            if (!stored.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("journal writer did not catch up within 30 s");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the journal", ex);
+        }
+    }
+
+    private void writeLoop() {
+        List<Object> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                List<JournalEntry> entries = new ArrayList<>(batch.size());
+                for (Object o : batch) if (o instanceof JournalEntry e) entries.add(e);
+                if (!entries.isEmpty()) store(entries);
+                for (Object o : batch) if (o instanceof java.util.concurrent.CountDownLatch l) l.countDown();
+                if (closed && queue.isEmpty()) return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The vendors already have their answers; a lost batch must be loud for the operator.
+                LOG.log(System.Logger.Level.ERROR, "journal batch of " + batch.size() + " entries lost", e);
+                for (Object o : batch) if (o instanceof java.util.concurrent.CountDownLatch l) l.countDown();
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void store(List<JournalEntry> entries) {
         String sql = "INSERT INTO journal_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (JournalEntry e : entries) {
+                    bind(ps, indexed(e));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static JournalEntry indexed(JournalEntry e) {
+        if (e.carePrincipalId() != null || e.personId() != null || e.requestBody() == null) return e;
+        Map<String, String> fields = PayloadFields.of(e.requestBody().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new JournalEntry(e.seq(), e.traceId(), e.direction(), e.service(), e.operation(), e.simulatedTime(),
+                e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(),
+                fields.get(PayloadFields.CARE_PRINCIPAL_ID), fields.get(PayloadFields.PERSON_ID), e.validation(),
+                e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(), e.httpStatus(), e.durationMillis(),
+                e.requestBody(), e.responseBody());
+    }
+
+    /** Stores what is queued and stops the writer. */
+    @Override
+    public void close() {
+        if (closed) return;
+        flush();
+        closed = true;
+        writer.interrupt();
+    }
+
+    private static void bind(PreparedStatement ps, JournalEntry e) throws SQLException {
+        {
             int i = 1;
             ps.setString(i++, e.traceId());
             ps.setString(i++, e.direction());
@@ -53,13 +148,11 @@ public final class Journal {
             setInt(ps, i++, e.durationMillis());
             ps.setString(i++, e.requestBody());
             ps.setString(i, e.responseBody());
-            ps.executeUpdate();
-        } catch (SQLException ex) {
-            throw new StoreException(ex);
         }
     }
 
     public List<JournalEntry> find(JournalQuery q) {
+        flush();
         StringBuilder sql = new StringBuilder("SELECT seq, " + COLUMNS + " FROM journal_entry WHERE 1=1");
         List<Object> args = new ArrayList<>();
         filter(sql, args, "trace_id", q.traceId());
@@ -96,6 +189,7 @@ public final class Journal {
 
     /** Empties the journal (control API, on request only: a reset of the simulator keeps it). */
     public int clear() {
+        flush();
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM journal_entry")) {
             return ps.executeUpdate();

@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import java.time.Instant;
 import java.util.Map;
 import se.conformance.simulator.clock.SimulatedClock;
-import se.conformance.simulator.soap.PayloadFields;
 
 /**
  * Writes a journal entry when WireMock has rendered the answer to a SOAP exchange and before it
@@ -45,8 +44,6 @@ public final class JournalRecorder implements ServeEventListener {
             if (Exchange.SUB_EVENT_TYPE.equals(sub.getType())) note = sub.getData();
         }
         if (note == null) return;
-        byte[] body = event.getRequest().getBody();
-        Map<String, String> fields = PayloadFields.of(body);
         LoggedResponse response = event.getResponse();
         // Time from arrival to a rendered answer; a fault rule's delay comes after and is not counted.
         Integer duration = event.getRequest().getLoggedDate() == null ? null
@@ -55,8 +52,8 @@ public final class JournalRecorder implements ServeEventListener {
             journal.append(new JournalEntry(0, (String) note.get("traceId"), (String) note.get("direction"),
                     (String) note.get("service"), (String) note.get("operation"), clock.now(), Instant.now(),
                     (String) note.get("caller"), event.getRequest().getClientIp(),
-                    (String) note.get("logicalAddress"), fields.get(PayloadFields.CARE_PRINCIPAL_ID),
-                    fields.get(PayloadFields.PERSON_ID), (String) note.get("validation"),
+                    (String) note.get("logicalAddress"), null, null, // indexed from the body by the journal's writer
+                    (String) note.get("validation"),
                     (String) note.get("validationText"), (String) note.get("resultCode"),
                     (String) note.get("faultText"), (String) note.get("faultRuleId"),
                     response == null ? null : response.getStatus(), duration,
