@@ -197,6 +197,59 @@ class CertificateJourneyOverHttpTest {
     }
 
     @Test
+    void aVendorThatAnswersTechnicalErrorTwiceGetsItOnTheThirdAttemptAfterOneAndFiveMinutes() {
+        String busy = "<c:resultCode>ERROR</c:resultCode><c:resultText>Journalen är upptagen</c:resultText>"
+                + "<c:errorId>TECHNICAL_ERROR</c:errorId>";
+        journalSystem.stubFor(WireMock.post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(answer(busy)).willSetStateTo("still busy"));
+        journalSystem.stubFor(WireMock.post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs("still busy")
+                .willReturn(answer(busy)).willSetStateTo("recovered"));
+        journalSystem.stubFor(WireMock.post(urlEqualTo(PATH)).inScenario("busy").whenScenarioStateIs("recovered")
+                .willReturn(answer("<c:resultCode>OK</c:resultCode>")));
+        String id = first(client.ok(example("CreateDraftCertificate")).payload(), "extension");
+
+        deliver();
+        advance("{\"minutes\":1}");
+        deliver();
+        assertThat(notification(id).getString("nextAttemptAt")).as("second wait is five minutes")
+                .isEqualTo("2025-03-10T07:06:00Z");
+        advance("{\"minutes\":4}");
+        deliver();
+        assertThat(received()).as("not due before the five minutes have passed").hasSize(2);
+        advance("{\"minutes\":1}");
+        deliver();
+
+        assertThat(received()).hasSize(3);
+        JsonPath delivered = notification(id);
+        assertThat(delivered.getString("state")).isEqualTo("DELIVERED");
+        assertThat(delivered.getInt("attempts")).isEqualTo(3);
+        JsonPath journal = json(control().get("/control/journal?operation=" + OPERATION + "&bodies=false"), 200);
+        assertThat(journal.getList("entries.resultCode"))
+                .containsExactly("ERROR:TECHNICAL_ERROR", "ERROR:TECHNICAL_ERROR", "OK");
+    }
+
+    @Test
+    void aVendorThatTimesOutIsResentAndTheTimeoutIsJournalled() {
+        journalSystem.stubFor(WireMock.post(urlEqualTo(PATH)).inScenario("slow").whenScenarioStateIs(STARTED)
+                .willReturn(answer("<c:resultCode>OK</c:resultCode>").withFixedDelay(6_000)) // read timeout is 5 s
+                .willSetStateTo("quick"));
+        journalSystem.stubFor(WireMock.post(urlEqualTo(PATH)).inScenario("slow").whenScenarioStateIs("quick")
+                .willReturn(answer("<c:resultCode>OK</c:resultCode>")));
+        String id = first(client.ok(example("CreateDraftCertificate")).payload(), "extension");
+
+        deliver();
+        JsonPath pending = notification(id);
+        assertThat(pending.getString("state")).isEqualTo("PENDING");
+        assertThat(pending.getString("nextAttemptAt")).isEqualTo("2025-03-10T07:01:00Z");
+        advance("{\"minutes\":1}");
+        deliver();
+
+        assertThat(notification(id).getString("state")).isEqualTo("DELIVERED");
+        JsonPath journal = json(control().get("/control/journal?operation=" + OPERATION + "&bodies=false"), 200);
+        assertThat(journal.getList("entries.resultCode")).containsExactly("TIMEOUT", "OK");
+    }
+
+    @Test
     void aValidationErrorIsNotResent() {
         journalSystem.stubFor(WireMock.post(urlEqualTo(PATH)).willReturn(answer("<c:resultCode>ERROR</c:resultCode>"
                 + "<c:resultText>Okänd patient</c:resultText><c:errorId>VALIDATION_ERROR</c:errorId>")));
