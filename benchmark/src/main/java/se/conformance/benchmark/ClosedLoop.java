@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
@@ -62,6 +63,7 @@ final class ClosedLoop {
     private static final class Worker implements Runnable {
         final HttpClient client;
         final Supplier<HttpRequest> requests;
+        final Predicate<String> performed;
         final CountDownLatch go;
         final long[] window; // [measureStart, end] in nanoTime, set before go opens
         final Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
@@ -70,9 +72,11 @@ final class ClosedLoop {
         long measured, errors, warmup, warmupErrors, lastAnswer;
         Throwable crashed;
 
-        Worker(HttpClient client, Supplier<HttpRequest> requests, CountDownLatch go, long[] window) {
+        Worker(HttpClient client, Supplier<HttpRequest> requests, Predicate<String> performed, CountDownLatch go,
+                long[] window) {
             this.client = client;
             this.requests = requests;
+            this.performed = performed;
             this.go = go;
             this.window = window;
         }
@@ -96,7 +100,7 @@ final class ClosedLoop {
                         t1 = System.nanoTime();
                         if (response.statusCode() == 200) {
                             String code = Soap.resultCode(response.body());
-                            ok = Soap.performed(code);
+                            ok = performed.test(code);
                             label = code == null ? "HTTP 200 without resultCode" : code;
                         } else {
                             ok = false;
@@ -129,14 +133,21 @@ final class ClosedLoop {
         }
     }
 
+    /** A load whose answers count as performed when their resultCode is OK or INFO (e-frikort). */
     static Result run(String target, String operation, HttpClient client, Supplier<HttpRequest> requests,
             int clients, Duration warmup, Duration measure) throws InterruptedException {
+        return run(target, operation, client, requests, Soap::performed, clients, warmup, measure);
+    }
+
+    /** A load whose answers count as performed when {@code performed} accepts their resultCode ({@code null}: none). */
+    static Result run(String target, String operation, HttpClient client, Supplier<HttpRequest> requests,
+            Predicate<String> performed, int clients, Duration warmup, Duration measure) throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         long[] window = new long[2];
         List<Worker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Worker w = new Worker(client, requests, go, window);
+            Worker w = new Worker(client, requests, performed, go, window);
             Thread t = new Thread(w, "load-" + operation + "-" + i);
             t.setDaemon(true);
             workers.add(w);

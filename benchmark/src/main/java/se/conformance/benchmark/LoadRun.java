@@ -41,8 +41,8 @@ import se.conformance.simulator.store.Database;
 /**
  * The load run of docs/benchmarks.md: throughput and p50/p99 latency of RegisterTransaction and
  * GetCardForPerson against the simulator at 1, 16 and 64 concurrent clients, the same
- * GetCardForPerson load against a plain WireMock stub with a canned answer (the ratio), and the
- * cold start of the standalone simulator. Not a test: run it by hand, it prints a Markdown report
+ * GetCardForPerson load against a plain WireMock stub with a canned answer (the ratio), Intygstjänsten's
+ * RegisterCertificate 3 (a LISJP) against the simulator, and the cold start of the standalone simulator. Not a test: run it by hand, it prints a Markdown report
  * and writes it to {@code --out}.
  *
  * <pre>
@@ -65,10 +65,10 @@ public final class LoadRun implements Callable<Integer> {
             description = "Concurrent clients per cell, comma-separated. Default: ${DEFAULT-VALUE}")
     List<Integer> clients;
 
-    enum Load { get, stub, register }
+    enum Load { get, stub, register, certificate }
 
-    @Option(names = "--loads", split = ",", defaultValue = "get,stub,register",
-            description = "Loads per client count: get (simulator GetCardForPerson), stub (canned stub GetCardForPerson), register (simulator RegisterTransaction). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--loads", split = ",", defaultValue = "get,stub,register,certificate",
+            description = "Loads per client count: get (simulator GetCardForPerson), stub (canned stub GetCardForPerson), register (simulator RegisterTransaction), certificate (simulator RegisterCertificate 3 of a LISJP, a new certificate id each time). Default: ${DEFAULT-VALUE}")
     List<Load> loads;
 
     @Option(names = "--warmup-seconds", defaultValue = "5", description = "Warm-up per cell (not measured). Default: ${DEFAULT-VALUE}")
@@ -78,7 +78,7 @@ public final class LoadRun implements Callable<Integer> {
     int durationSeconds;
 
     @Option(names = "--jit-warmup-seconds", defaultValue = "5",
-            description = "Before the first cell, each of the three loads runs this long at 16 clients, not measured, so the first cell is not the JIT's. Default: ${DEFAULT-VALUE}")
+            description = "Before the first cell, each load runs this long at 16 clients, not measured, so the first cell is not the JIT's. Default: ${DEFAULT-VALUE}")
     int jitWarmupSeconds;
 
     @Option(names = "--out", defaultValue = "docs/benchmarks.md",
@@ -173,6 +173,7 @@ public final class LoadRun implements Callable<Integer> {
                 : store == Store.file ? "embedded H2 file database in a new temporary directory (as `java -jar simulator.jar --data DIR`)"
                 : "H2 in memory";
         report.clients = List.copyOf(clients);
+        report.loadOrder = loads.stream().map(LoadRun::describe).toList();
         report.amount = amount;
         report.cardPersons = cardPersons;
         report.registrationsPerPerson = registrationsPerPerson;
@@ -287,6 +288,9 @@ public final class LoadRun implements Callable<Integer> {
                         () -> Soap.post(base, Soap.REGISTER_TRANSACTION,
                                 soap.registerTransactionBody(newPerson.get(), transactionDate, amount)),
                         c, warm, measured);
+                case certificate -> ClosedLoop.run(SIMULATOR, Soap.REGISTER_CERTIFICATE, simClient,
+                        () -> Soap.post(base, Soap.REGISTER_CERTIFICATE, soap.registerCertificateBody()),
+                        Soap::certificateRegistered, c, warm, measured);
             };
             if (jitWarmupSeconds > 0) {
                 System.out.printf("JIT warm-up: %d s of each load at 16 clients, not measured …%n", jitWarmupSeconds);
@@ -371,6 +375,15 @@ public final class LoadRun implements Callable<Integer> {
                 said = true;
             }
         }
+    }
+
+    static String describe(Load load) {
+        return switch (load) {
+            case get -> "simulator GetCardForPerson";
+            case stub -> "stub GetCardForPerson";
+            case register -> "simulator RegisterTransaction";
+            case certificate -> "simulator RegisterCertificate (LISJP)";
+        };
     }
 
     /** One cell: a load at a client count for a warm-up and a measured time. */

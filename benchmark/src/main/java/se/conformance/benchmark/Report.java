@@ -29,6 +29,7 @@ final class Report {
     int retryDisturbed;
     String storeDescription;
     List<Integer> clients;
+    List<String> loadOrder = List.of();
     String amount;
     int cardPersons;
     int registrationsPerPerson;
@@ -77,7 +78,7 @@ final class Report {
                 .append("on 2 cores. `java -jar benchmark/target/benchmark.jar --help` lists the options, e.g. `--store memory`, ")
                 .append("`--clients 16`, `--duration-seconds 30`, `--db-url jdbc:postgresql://…`, `--no-out`. On a shared machine add ")
                 .append("`--quiet-wait-seconds 180 --retry-disturbed 3` (waits for other processes to go quiet; takes longer). ")
-                .append("A run in which any answer is not OK or INFO fails (exit 2) and writes no file.\n\n")
+                .append("A run in which any answer is not OK or INFO (RegisterCertificate: not OK) fails (exit 2) and writes no file.\n\n")
                 .append("This run: `").append(command).append("`\n\n");
 
         b.append("## Machine\n\n| | |\n|---|---|\n")
@@ -99,9 +100,8 @@ final class Report {
                 .append("`java.net.http.HttpClient`, HTTP/1.1 with keep-alive connections, one client per target. Latency is from ")
                 .append("`send` to the whole answer read (HdrHistogram, µs); throughput is measured requests over measured time. ")
                 .append(warmupSeconds).append(" s warm-up (not counted) and ").append(durationSeconds)
-                .append(" s measured per cell; per client count the order is simulator GetCardForPerson, stub GetCardForPerson, ")
-                .append("simulator RegisterTransaction.")
-                .append(jitWarmupSeconds > 0 ? " Before the first cell each of the three loads ran " + jitWarmupSeconds
+                .append(" s measured per cell; per client count the order is ").append(String.join(", ", loadOrder)).append('.')
+                .append(jitWarmupSeconds > 0 ? " Before the first cell each load ran " + jitWarmupSeconds
                         + " s at 16 clients, not measured, so that no cell pays for the JIT alone." : "")
                 .append(quietWaitSeconds > 0 || retryDisturbed > 0 ? " The machine is shared: before each cell and cold start the run waited up to "
                         + quietWaitSeconds + " s for other processes to use under " + fmt0(DISTURBED_PERCENT)
@@ -118,6 +118,9 @@ final class Report {
                 .append(registrationsPerPerson).append(" registrations of ").append(amount)
                 .append(" SEK each, interleaved over 1024 persons at a time, transaction date ").append(transactionDate)
                 .append("; ").append(registrationsSent).append(" registrations in all. Every answer must be OK or INFO.\n")
+                .append("- **RegisterCertificate** (Intygstjänsten, RegisterCertificate 3) sends the LISJP of ")
+                .append("`docs/examples/intyg/RegisterCertificate.xml` (patient 191212121212) with a new certificate id (a random UUID) ")
+                .append("each time; every answer must be OK.\n")
                 .append("- **Canned stub**: a plain `WireMockServer` in the same JVM with the same Jetty thread count and its ")
                 .append("request journal off, one stub (path + SOAPAction) answering the simulator's own GetCardForPerson answer (")
                 .append(cannedAnswerBytes).append(" bytes), so the bytes on the wire are alike.\n\n");
@@ -130,7 +133,7 @@ final class Report {
                 .append(" % was disturbed by other work on the machine (marked ⚠).\n\n")
                 .append("| operation | target | clients | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | requests | errors | CPU benchmark JVM | CPU others |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String op : List.of(Soap.GET_CARD_FOR_PERSON, Soap.REGISTER_TRANSACTION)) {
+        for (String op : List.of(Soap.GET_CARD_FOR_PERSON, Soap.REGISTER_TRANSACTION, Soap.REGISTER_CERTIFICATE)) {
             for (String target : List.of(LoadRun.SIMULATOR, LoadRun.STUB)) {
                 for (int c : clients) {
                     result(target, op, c).ifPresent(r -> b.append("| ").append(op).append(" | ").append(target).append(" | ")
@@ -206,7 +209,16 @@ final class Report {
                 .append(" | ").append(ratioMet()).append(" |\n");
         b.append("| p99 under 20 ms at 16 clients | ").append(p99Measured()).append(" | ").append(p99Met()).append(" |\n");
         b.append("| start under 2 s | ").append(startMeasured()).append(" | ").append(startMet()).append(" |\n");
+        b.append("\nInformational (no target): ").append(certificateMeasured()).append('\n');
         return b.toString();
+    }
+
+    /** "RegisterCertificate (LISJP) at 16 clients: X req/s, p99 Y ms", or that it was not measured. */
+    String certificateMeasured() {
+        return result(LoadRun.SIMULATOR, Soap.REGISTER_CERTIFICATE, P99_TARGET_CLIENTS)
+                .map(r -> "RegisterCertificate (LISJP) at " + P99_TARGET_CLIENTS + " clients: " + fmt0(r.throughput())
+                        + " req/s, p99 " + fmt2(r.p99Millis()) + " ms")
+                .orElse("RegisterCertificate (LISJP) at " + P99_TARGET_CLIENTS + " clients: not measured");
     }
 
     double ratio(int c) {

@@ -8,18 +8,26 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The two e-frikort v3 calls of the load, made from the request examples in
  * {@code docs/examples/efrikort} (the ones the simulator's tests send; resources under
- * {@code soap/}), with the person, date and amount varied.
+ * {@code soap/}), with the person, date and amount varied; and Intygstjänsten's
+ * RegisterCertificate 3 from {@code docs/examples/intyg/RegisterCertificate.xml} (a LISJP), with a
+ * new certificate id each time.
  */
 final class Soap {
 
     static final String REGISTER_TRANSACTION = "RegisterTransaction";
     static final String GET_CARD_FOR_PERSON = "GetCardForPerson";
+    static final String REGISTER_CERTIFICATE = "RegisterCertificate";
+
+    /** The certificate id's extension, inside {@code <c:intygs-id>} (the {@code root} before it is kept). */
+    private static final Pattern CERTIFICATE_ID =
+            Pattern.compile("(<c:intygs-id>\\s*<t:root>[^<]*</t:root>\\s*<t:extension>)[^<]*(</t:extension>)");
 
     private static final Pattern PERSON = Pattern.compile("(<r:personId>)[^<]*(</r:personId>)");
     private static final Pattern DATE = Pattern.compile("(<r:transactionDate>)[^<]*(</r:transactionDate>)");
@@ -28,17 +36,25 @@ final class Soap {
 
     private final String registerTemplate;
     private final String getCardTemplate;
+    private final String registerCertificateTemplate;
 
     Soap() {
         registerTemplate = requireContains(resource("soap/RegisterTransaction.xml"), PERSON, DATE, AMOUNT);
         getCardTemplate = requireContains(resource("soap/GetCardForPerson.xml"), PERSON);
+        registerCertificateTemplate = requireContains(resource("soap/RegisterCertificate.xml"), CERTIFICATE_ID);
     }
 
     static String path(String operation) {
+        if (REGISTER_CERTIFICATE.equals(operation)) {
+            return "/clinicalprocess/healthcond/certificate/" + operation + "/3/rivtabp21";
+        }
         return "/efrikortService/" + operation + "/3/rivtabp21";
     }
 
     static String soapAction(String operation) {
+        if (REGISTER_CERTIFICATE.equals(operation)) {
+            return "urn:riv:clinicalprocess:healthcond:certificate:" + operation + "Responder:3:" + operation;
+        }
         return "urn:riv:cgi:healthcare:efrikort:" + operation + "Responder:3:" + operation;
     }
 
@@ -50,6 +66,16 @@ final class Soap {
 
     String getCardForPersonBody(String personId) {
         return set(getCardTemplate, PERSON, personId);
+    }
+
+    /** The example LISJP with {@code certificateId} as the extension of its {@code intygs-id}. */
+    String registerCertificateBody(String certificateId) {
+        return set(registerCertificateTemplate, CERTIFICATE_ID, certificateId);
+    }
+
+    /** The example LISJP with a new random UUID as its certificate id. */
+    String registerCertificateBody() {
+        return registerCertificateBody(UUID.randomUUID().toString());
     }
 
     private static String set(String template, Pattern element, String value) {
@@ -88,6 +114,11 @@ final class Soap {
     /** OK and INFO mean "performed"; every other code (or none) makes a run invalid. */
     static boolean performed(String resultCode) {
         return "OK".equals(resultCode) || "INFO".equals(resultCode);
+    }
+
+    /** Intygstjänsten's ResultType ({@code result/resultCode}): only OK means the certificate was registered. */
+    static boolean certificateRegistered(String resultCode) {
+        return "OK".equals(resultCode);
     }
 
     private static String resource(String name) {

@@ -43,6 +43,26 @@ class HelpersTest {
     }
 
     @Test
+    void certificateEnvelopeGetsANewIdAndOnlyOkCounts() {
+        Soap soap = new Soap();
+        String root = "<t:root>TSTNMT2321000156-1077</t:root>";
+        assertThat(soap.registerCertificateBody("abc-123"))
+                .contains("<c:intygs-id>", root + "\n          <t:extension>abc-123</t:extension>")
+                .doesNotContain("9f02dd2f-f57c-4a73-8190-2fe602bd6e2a")
+                .contains("<t:extension>191212121212</t:extension>"); // the patient is left alone
+        assertThat(soap.registerCertificateBody()).isNotEqualTo(soap.registerCertificateBody());
+        assertThat(Soap.path(Soap.REGISTER_CERTIFICATE))
+                .isEqualTo("/clinicalprocess/healthcond/certificate/RegisterCertificate/3/rivtabp21");
+        assertThat(Soap.soapAction(Soap.REGISTER_CERTIFICATE))
+                .isEqualTo("urn:riv:clinicalprocess:healthcond:certificate:RegisterCertificateResponder:3:RegisterCertificate");
+        assertThat(Soap.resultCode("<ns3:result><ns3:resultCode>OK</ns3:resultCode></ns3:result>")).isEqualTo("OK");
+        assertThat(Soap.certificateRegistered("OK")).isTrue();
+        assertThat(Soap.certificateRegistered("INFO")).isFalse();
+        assertThat(Soap.certificateRegistered("ERROR")).isFalse();
+        assertThat(Soap.certificateRegistered(null)).isFalse();
+    }
+
+    @Test
     void percentilesOfTheHistogram() {
         Histogram h = new Histogram(ClosedLoop.HIGHEST_MICROS, 3);
         for (int i = 1; i <= 100; i++) h.recordValue(i * 1000L);

@@ -15,7 +15,8 @@ public final class IntygModel {
     private IntygModel() {}
 
     /** Where a certificate is in its life: a Webcert draft, ready to sign, or signed (registered in Intygstjänsten). */
-    public enum Lifecycle { DRAFT, READY, SIGNED }
+    /** DELETED: a draft the doctor deleted (RADERA); only the operator's view shows it. */
+    public enum Lifecycle { DRAFT, READY, SIGNED, DELETED }
 
     /**
      * A certificate (or draft) as stored. {@code statuses} are already filtered for the asking part;

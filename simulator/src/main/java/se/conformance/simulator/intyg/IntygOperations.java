@@ -26,8 +26,16 @@ public interface IntygOperations {
 
     // --- Intygstjänsten ---------------------------------------------------------------------------
 
-    /** RegisterCertificate 3: store a signed certificate (status RECEIV, part HSVARD). */
-    Outcome<Void> registerCertificate(IntygCommands.RegisterCertificate command);
+    /** RegisterCertificate 3: store a signed certificate (status RECEIV, part HSVARD), with no type rules. */
+    default Outcome<Void> registerCertificate(IntygCommands.RegisterCertificate command) {
+        return registerCertificate(command, TypeRuleCheck.NONE);
+    }
+
+    /**
+     * RegisterCertificate 3 with the certificate's type rules, run after the type, identity and
+     * test-person checks and before the duplicate check, as Intygstjänsten does.
+     */
+    Outcome<Void> registerCertificate(IntygCommands.RegisterCertificate command, TypeRuleCheck typeRules);
 
     /** GetCertificate 2: faults for an unknown or erased id. */
     Outcome<CertificateView> getCertificate(IntygCommands.GetCertificate query);

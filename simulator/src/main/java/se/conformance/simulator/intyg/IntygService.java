@@ -119,13 +119,13 @@ public final class IntygService implements IntygOperations {
     // --- RegisterCertificate ------------------------------------------------------------------------
 
     @Override
-    public Outcome<Void> registerCertificate(RegisterCertificate cmd) {
-        return call(() -> tx.write(c -> register(c, cmd, null, cmd.issuerId())));
+    public Outcome<Void> registerCertificate(RegisterCertificate cmd, TypeRuleCheck typeRules) {
+        return call(() -> tx.write(c -> register(c, cmd, null, cmd.issuerId(), typeRules)));
     }
 
     /** Registers {@code cmd}; {@code draft} is the Webcert draft being signed, or null. */
-    private Outcome<Void> register(Connection c, RegisterCertificate cmd, CertificateRow draft, String hanteratAv)
-            throws SQLException {
+    private Outcome<Void> register(Connection c, RegisterCertificate cmd, CertificateRow draft, String hanteratAv,
+            TypeRuleCheck typeRules) throws SQLException {
         String id = extension(cmd.id());
         String version = normalisedVersion(cmd.typeVersion());
         Optional<CertificateType> type = reference.certificateType(c, cmd.typeCode());
@@ -143,6 +143,8 @@ public final class IntygService implements IntygOperations {
         if (pu.state() == PopulationRegister.State.NOT_FOUND) {
             throw Refusal.error(ErrorId.VALIDATION_ERROR, "No person exists in PU Service with the social security number");
         }
+        String ruleViolations = typeRules.violations();
+        if (ruleViolations != null) throw Refusal.error(ErrorId.VALIDATION_ERROR, ruleViolations);
         if (id == null || id.isBlank()) throw Refusal.error(ErrorId.VALIDATION_ERROR, "intygs-id is required");
         Optional<CertificateRow> existing = certificates.lock(c, id);
         if (existing.isPresent() && (draft == null || !existing.get().draft())) {
@@ -668,7 +670,7 @@ public final class IntygService implements IntygOperations {
                 throw Refusal.error(ErrorId.VALIDATION_ERROR, "The signed certificate does not match draft "
                         + draft.certificateId() + " (patient and type must be the draft's)");
             }
-            Outcome<Void> outcome = register(c, registration, draft, cmd.hsaId());
+            Outcome<Void> outcome = register(c, registration, draft, cmd.hsaId(), TypeRuleCheck.NONE);
             if (!outcome.performed()) throw new Refusal(outcome);
             return outcome;
         }));
@@ -818,6 +820,7 @@ public final class IntygService implements IntygOperations {
         Lifecycle lifecycle = switch (row.state()) {
             case DRAFT -> Lifecycle.DRAFT;
             case READY -> Lifecycle.READY;
+            case DELETED -> Lifecycle.DELETED;
             default -> Lifecycle.SIGNED;
         };
         return new CertificateView(new IntygId(row.root(), row.certificateId()), row.typeCode(), row.typeVersion(),

@@ -18,11 +18,17 @@ public final class PayloadFields {
     public static final String CARE_PRINCIPAL_ID = "carePrincipalId";
     public static final String PERSON_ID = "personId";
     private static final Set<String> INDEXED = Set.of(CARE_PRINCIPAL_ID, PERSON_ID);
+    /** Intygstjänster carries a person as {@code <person-id><root/><extension>191212121212</extension>}. */
+    private static final Set<String> STRUCTURED_PERSON = Set.of("person-id", "patientPerson-id");
     private static final XMLInputFactory STAX = secureStax();
 
     private PayloadFields() {}
 
-    /** First values of {@code carePrincipalId} and {@code personId}; missing keys when absent or unreadable. */
+    /**
+     * First values of {@code carePrincipalId} and of the person — {@code personId} (e-frikort) or the
+     * {@code extension} of {@code person-id} / {@code patientPerson-id} (Intygstjänster), under the key
+     * {@link #PERSON_ID}; missing keys when absent or unreadable.
+     */
     public static Map<String, String> of(byte[] body) {
         Map<String, String> found = new HashMap<>();
         if (body == null || body.length == 0) return found;
@@ -30,11 +36,22 @@ public final class PayloadFields {
             XMLStreamReader r = STAX.createXMLStreamReader(new ByteArrayInputStream(body));
             try {
                 while (r.hasNext() && found.size() < INDEXED.size()) {
-                    if (r.next() == XMLStreamReader.START_ELEMENT && INDEXED.contains(r.getLocalName())
-                            && !found.containsKey(r.getLocalName())) {
-                        String name = r.getLocalName();
-                        String text = r.getElementText().trim();
-                        found.put(name, text.length() > 64 ? text.substring(0, 64) : text);
+                    if (r.next() != XMLStreamReader.START_ELEMENT) continue;
+                    String name = r.getLocalName();
+                    if (INDEXED.contains(name) && !found.containsKey(name)) {
+                        put(found, name, r.getElementText());
+                    } else if (STRUCTURED_PERSON.contains(name) && !found.containsKey(PERSON_ID)) {
+                        int depth = 1;
+                        while (depth > 0 && r.hasNext()) {
+                            int event = r.next();
+                            if (event == XMLStreamReader.START_ELEMENT && "extension".equals(r.getLocalName())) {
+                                put(found, PERSON_ID, r.getElementText());
+                            } else if (event == XMLStreamReader.START_ELEMENT) {
+                                depth++;
+                            } else if (event == XMLStreamReader.END_ELEMENT) {
+                                depth--;
+                            }
+                        }
                     }
                 }
             } finally {
@@ -44,6 +61,11 @@ public final class PayloadFields {
             // unreadable: nothing indexed; the dispatcher reports what is wrong with the request
         }
         return found;
+    }
+
+    private static void put(Map<String, String> found, String name, String text) {
+        String t = text.trim();
+        found.put(name, t.length() > 64 ? t.substring(0, 64) : t);
     }
 
     private static XMLInputFactory secureStax() {

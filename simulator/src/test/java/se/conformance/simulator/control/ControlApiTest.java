@@ -124,6 +124,26 @@ class ControlApiTest {
     }
 
     @Test
+    void intygFaultRuleForOnePersonMatchesThePersonInsideThePersonId() throws Exception {
+        control().body(Map.of("service", "intyg", "operation", "CreateDraftCertificate", "personId", "191212121212",
+                "resultCode", "ERROR", "errorId", "APPLICATION_ERROR", "resultText", "Webcert är stängt för Tolvan"))
+                .post("/control/faults").then().statusCode(201);
+        String tolvan;
+        try (var in = ControlApiTest.class.getResourceAsStream("/soap/intyg/CreateDraftCertificate.xml")) {
+            tolvan = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String path = "/clinicalprocess/healthcond/certificate/CreateDraftCertificate/3/rivtabp21";
+        Response refused = given().baseUri(sim.baseUrl()).contentType("text/xml; charset=UTF-8").body(tolvan).post(path);
+        assertThat(resultCode(refused)).isEqualTo("ERROR");
+        assertThat(resultText(refused)).isEqualTo("Webcert är stängt för Tolvan");
+        String anna = tolvan.replace("191212121212", "197502024560");
+        Response created = given().baseUri(sim.baseUrl()).contentType("text/xml; charset=UTF-8").body(anna).post(path);
+        assertThat(resultCode(created)).as(created.asString()).isEqualTo("OK");
+        control().get("/control/journal?service=intyg&personId=191212121212&bodies=false").then()
+                .body("count", equalTo(1)).body("entries[0].resultCode", equalTo("ERROR"));
+    }
+
+    @Test
     void faultRuleForACarePrincipalMatchesOnlyThatRegion() {
         control().body(Map.of("carePrincipalId", "SE2321000230-E00001", "soapFaultString", "Norrbotten nere"))
                 .post("/control/faults").then().statusCode(201);

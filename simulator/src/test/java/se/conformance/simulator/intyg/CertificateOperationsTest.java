@@ -64,6 +64,20 @@ class CertificateOperationsTest extends IntygServiceTestBase {
     }
 
     @Test
+    void typeRulesRunAfterTheTestPersonRegisterAndBeforeTheDuplicateCheck() {
+        TypeRuleCheck broken = () -> "TEST: count(x) = 1, MSG: Regel bruten.";
+        assertError(service.registerCertificate(lisjp(newId(), "197001011233"), broken), ErrorId.VALIDATION_ERROR,
+                "No person exists in PU Service with the social security number");
+        assertError(service.registerCertificate(lisjp(newId(), TOLVAN), broken), ErrorId.VALIDATION_ERROR,
+                "TEST: count(x) = 1, MSG: Regel bruten.");
+        RegisterCertificate stored = lisjp(newId(), TOLVAN);
+        assertOk(service.registerCertificate(stored));
+        assertError(service.registerCertificate(stored, broken), ErrorId.VALIDATION_ERROR,
+                "TEST: count(x) = 1, MSG: Regel bruten.");
+        assertThat(service.registerCertificate(stored, TypeRuleCheck.NONE).resultText()).isEqualTo("Certificate already exists");
+    }
+
+    @Test
     void aWholeNumberVersionIsItsDotZeroVersionAndEveryTsVersionIsKnown() {
         RegisterCertificate r = lisjp(newId(), TOLVAN);
         assertOk(service.registerCertificate(new RegisterCertificate(r.id(), LISJP, "1", TOLVAN, UNIT, PROVIDER, DOCTOR,

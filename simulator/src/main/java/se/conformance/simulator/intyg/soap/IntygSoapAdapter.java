@@ -87,6 +87,7 @@ import se.conformance.simulator.intyg.contract.types.TypAvIntyg;
 import se.conformance.simulator.intyg.contract.types.TypAvRelation;
 import se.conformance.simulator.intyg.rules.CertificateTypeRules;
 import se.conformance.simulator.intyg.rules.RuleViolation;
+import se.conformance.simulator.intyg.TypeRuleCheck;
 import se.conformance.simulator.soap.ServiceAdapter;
 import se.conformance.simulator.soap.SoapCall;
 import se.conformance.simulator.soap.SoapFaultException;
@@ -114,9 +115,9 @@ import se.conformance.simulator.soap.SoapOperation;
  *       with the rule's text.</li>
  * </ul>
  *
- * <p>RegisterCertificate applies the type's rules before the domain's checks (type and version,
- * person-id, population register, duplicate id), where Intygstjänsten applies them after the population
- * register (§12.2): a certificate that fails both is answered with the rules' text here.
+ * <p>RegisterCertificate hands the type's rules to the domain as a {@link TypeRuleCheck}, which runs them
+ * where Intygstjänsten does (§12.2): after type and version, person-id and the population register,
+ * before the duplicate check.
  *
  * <p>A SendMessageToCare addressed (header {@code LogicalAddress}) to the unit it names in
  * {@code logiskAdressMottagare} reaches Webcert, the care side, directly; any other address reaches
@@ -306,13 +307,15 @@ public final class IntygSoapAdapter implements ServiceAdapter {
             xml = CertificateXml.toXml(intyg);
             element = CertificateXml.parse(xml);
         }
-        List<RuleViolation> violations = rules.get().validate(intyg.getTyp().getCode(), intyg.getVersion(), element);
-        if (!violations.isEmpty()) {
-            return registerCertificateResponse(result("ERROR", "VALIDATION_ERROR", RuleViolation.resultText(violations)));
-        }
+        Element certificate = element;
+        TypeRuleCheck typeRules = () -> {
+            List<RuleViolation> violations = rules.get().validate(intyg.getTyp().getCode(), intyg.getVersion(),
+                    certificate);
+            return violations.isEmpty() ? null : RuleViolation.resultText(violations);
+        };
         MessageRef svarPa = q.getSvarPa() == null ? null : messageRef(q.getSvarPa());
         return registerCertificateResponse(result(service.registerCertificate(
-                CertificateXml.registration(intyg, xml, svarPa))));
+                CertificateXml.registration(intyg, xml, svarPa), typeRules)));
     }
 
     private Object getCertificate(GetCertificate q, Call call) {
