@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.ByteArrayInputStream;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
@@ -32,6 +29,7 @@ import org.xmlunit.validation.ValidationResult;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.intyg.IntygOperations;
 import se.conformance.simulator.soap.SoapOperation;
+import se.conformance.simulator.support.SoapAnswers;
 import se.conformance.simulator.support.RunningSimulator;
 
 /**
@@ -269,24 +267,7 @@ public final class IntygSoapClient implements AutoCloseable {
 
     /** The single element in the {@code soap:Body} of a SOAP 1.1 envelope. */
     public static Element payloadOf(String body) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-            Element envelope = doc.getDocumentElement();
-            assertThat(envelope.getNamespaceURI()).as("SOAP 1.1 envelope: %s", body).isEqualTo(SOAP_NS);
-            Element soapBody = child(envelope, "Body");
-            assertThat(soapBody).as("soap:Body in %s", body).isNotNull();
-            List<Element> payloads = new ArrayList<>();
-            for (Node n = soapBody.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e) payloads.add(e);
-            }
-            assertThat(payloads).as("exactly one payload in soap:Body: %s", body).hasSize(1);
-            return payloads.get(0);
-        } catch (Exception e) {
-            throw new AssertionError("not a readable SOAP answer: " + body, e);
-        }
+        return SoapAnswers.payloadOf(body);
     }
 
     private static Schema schema(String resource) {
