@@ -230,6 +230,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         List<Object> out = entries.stream().map(e -> bodies ? (Object) e : withoutBodies(e)).toList();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("count", out.size());
+        v.put("lastSeq", journal.lastSeq());
         v.put("entries", out);
         return json(200, v);
     }

@@ -187,6 +187,18 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** The highest sequence number in the journal, 0 when it is empty: where "from now on" starts for a poller. */
+    public long lastSeq() {
+        flush();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(seq), 0) FROM journal_entry"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException ex) {
+            throw new StoreException(ex);
+        }
+    }
+
     /** Empties the journal (control API, on request only: a reset of the simulator keeps it). */
     public int clear() {
         flush();

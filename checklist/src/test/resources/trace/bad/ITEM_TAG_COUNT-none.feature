@@ -1,0 +1,6 @@
+# language: sv
+Egenskap: Scenario utan id
+
+  @niva-2 @klient
+  Scenario: Inget krav
+    Givet något

@@ -1,0 +1,211 @@
+package se.conformance.harness.run;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import se.conformance.simulator.Simulator;
+import se.conformance.vendor.ReferenceVendor;
+import se.conformance.vendor.defect.Defect;
+
+/**
+ * {@code bin/conformance}: runs the approval checklist and writes the report. Exit codes: 0 the
+ * target level is reached, 1 it is not, 2 a harness error (bad profile, vendor unreachable),
+ * each with a one-line verdict.
+ */
+@Command(name = "conformance", mixinStandardHelpOptions = true, version = "conformance 0.1.0",
+        description = "Connection-approval harness for e-frikort and Intygstjänster.",
+        subcommands = {ConformanceMain.Demo.class, ConformanceMain.Run.class})
+public final class ConformanceMain implements Callable<Integer> {
+
+    static final int REACHED = 0;
+    static final int NOT_REACHED = 1;
+    static final int HARNESS_ERROR = 2;
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ConformanceMain()).setExecutionExceptionHandler((e, cmd, parse) -> {
+            cmd.getErr().println("HARNESSFEL: " + e.getMessage());
+            return HARNESS_ERROR;
+        }).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return HARNESS_ERROR;
+    }
+
+    @Option(names = "--out", description = "where run directories go (default: ${DEFAULT-VALUE})", defaultValue = "reports/out",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path outputRoot;
+
+    @Command(name = "demo", description = "Runs the whole checklist against the bundled reference vendor on an"
+            + " embedded database; with --defect, against one of its deliberately broken variants.")
+    static final class Demo implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        ConformanceMain parent;
+
+        @Option(names = "--defect", description = "a defect of the reference vendor (repeatable); 'list' names them")
+        List<String> defects = new ArrayList<>();
+
+        @Option(names = "--no-html", description = "skip the single-file Allure report")
+        boolean noHtml;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = System.out;
+            if (defects.contains("list")) {
+                for (Defect d : Defect.values()) {
+                    out.printf("%-32s breaks %-26s %s%n", d.id(), String.join(", ", d.breaks()), d.description());
+                }
+                return REACHED;
+            }
+            Set<Defect> chosen = EnumSet.noneOf(Defect.class);
+            for (String name : defects) {
+                chosen.add(Defect.byId(name).orElseThrow(() -> new CommandLine.ParameterException(
+                        new CommandLine(this), "unknown defect '" + name + "' (bin/conformance demo --defect list)")));
+            }
+            String runId = RUN_ID.format(Instant.now()) + "-demo" + (chosen.isEmpty() ? "" : "-" + String.join("-", defects));
+            Path runDir = parent.outputRoot.resolve(runId);
+            Path profileDir = runDir.resolve("profile");
+            Path profileFile = extractReferenceProfile(profileDir);
+            Path data = Files.createTempDirectory("conformance-demo-db");
+            long start = System.nanoTime();
+            try (Simulator simulator = Simulator.builder().withPort(0).withDataDirectory(data).start();
+                 ReferenceVendor vendor = ReferenceVendor.builder().withPort(0).withSimulatorUrl(simulator.baseUrl())
+                         .withDefects(chosen).withCallTimeout(Duration.ofSeconds(5)).start()) {
+                out.println("Simulatorn: " + simulator.baseUrl() + " (inbäddad databas " + data + ")");
+                out.println("Referensleverantören: " + vendor.baseUrl()
+                        + (chosen.isEmpty() ? " (korrekt)" : " (defekter: " + String.join(", ", defects) + ")"));
+                ChecklistRun.Outcome outcome = ChecklistRun.forProfile(VendorProfile.read(profileFile), profileFile)
+                        .withSimulatorUrl(simulator.baseUrl())
+                        .withDriverUrl(vendor.driverUrl())
+                        .withNotificationUrl(vendor.notificationUrl())
+                        .withOutputRoot(parent.outputRoot)
+                        .withRunId(runId)
+                        .withHtmlReport(!noHtml)
+                        .withSystemSuffix(chosen.isEmpty() ? "" : " (defekt: " + String.join(", ", defects) + ")")
+                        .withProgress(out)
+                        .run();
+                return finish(out, outcome, System.nanoTime() - start);
+            } finally {
+                deleteTree(data);
+            }
+        }
+    }
+
+    @Command(name = "run", description = "Runs the checklist against a vendor's own system described by a profile.")
+    static final class Run implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        ConformanceMain parent;
+
+        @Option(names = "--profile", required = true, description = "the vendor profile (YAML, docs/harness.md)")
+        Path profile;
+
+        @Option(names = "--no-html", description = "skip the single-file Allure report")
+        boolean noHtml;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintStream out = System.out;
+            VendorProfile p;
+            try {
+                p = VendorProfile.read(profile);
+            } catch (VendorProfile.BadProfile e) {
+                out.println("HARNESSFEL: felaktig profil: " + e.getMessage());
+                return HARNESS_ERROR;
+            }
+            ChecklistRun run = ChecklistRun.forProfile(p, profile).withOutputRoot(parent.outputRoot)
+                    .withHtmlReport(!noHtml).withProgress(out);
+            String unreachable = unreachable(p);
+            if (unreachable != null) {
+                out.println("HARNESSFEL: " + unreachable);
+                return HARNESS_ERROR;
+            }
+            long start = System.nanoTime();
+            try {
+                return finish(out, run.run(), System.nanoTime() - start);
+            } catch (VendorProfile.BadProfile e) {
+                out.println("HARNESSFEL: felaktig profil: " + e.getMessage());
+                return HARNESS_ERROR;
+            }
+        }
+    }
+
+    /** Why the simulator or the vendor's driver cannot be reached, or null when both answer. */
+    static String unreachable(VendorProfile p) {
+        String sim = p.simulator() == null ? null
+                : p.simulator().url() != null ? p.simulator().url()
+                : p.simulator().port() == null ? null : "http://127.0.0.1:" + p.simulator().port();
+        if (sim == null) return "profilen anger ingen simulator (simulator.port eller simulator.url)";
+        if (!answers(sim + "/control/health")) return "simulatorn svarar inte på " + sim + " (starta bin/simulator)";
+        String driver = p.endpoints() == null ? null : p.endpoints().driver();
+        if (driver != null && !answers(driver)) return "leverantörens testdrivrutin svarar inte på " + driver;
+        return null;
+    }
+
+    private static boolean answers(String url) {
+        try {
+            int status = RestAssured.given().config(io.restassured.config.RestAssuredConfig.config().httpClient(
+                    io.restassured.config.HttpClientConfig.httpClientConfig()
+                            .setParam("http.connection.timeout", 3_000).setParam("http.socket.timeout", 5_000)))
+                    .get(url).statusCode();
+            return status < 500;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static int finish(PrintStream out, ChecklistRun.Outcome outcome, long nanos) {
+        Path dir = outcome.runDirectory().toAbsolutePath().normalize();
+        long passed = outcome.scenarios().stream().filter(s -> s.passed()).count();
+        out.println();
+        out.printf("%d scenarier, %d gick igenom, på %.1f s%n", outcome.scenarios().size(), passed, nanos / 1e9);
+        out.println("Sammanfattning: " + dir.resolve("summary.html"));
+        out.println("                " + dir.resolve("summary.json"));
+        out.println("                " + dir.resolve("summary.md"));
+        Path report = dir.resolve("report.html");
+        if (Files.exists(report)) out.println("Rapport:        " + report);
+        out.println("RESULTAT: " + outcome.verdict());
+        return outcome.exitCode();
+    }
+
+    static Path extractReferenceProfile(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : List.of("profile.yaml", "attestations.yaml", "losningsbeskrivning.md")) {
+            try (InputStream in = ConformanceMain.class.getClassLoader().getResourceAsStream("reference/" + name)) {
+                if (in == null) throw new IllegalStateException("reference profile file missing: " + name);
+                Files.writeString(dir.resolve(name), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return dir.resolve("profile.yaml");
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
