@@ -15,10 +15,15 @@ Egenskap: Samtycke, behörighet och fel från tjänsten
     Och har kassan registrerat 200 kr med RegisterTransaction
 
   @EFK-ERR-001 @niva-3 @kontrakt-RegisterTransaction
-  Scenario: Tjänstens resultText visas för användaren
-    Givet att e-frikort svarar ERROR med texten "Tekniskt fel hos e-frikort, försök igen senare" på RegisterTransaction
+  Abstrakt Scenario: Tjänstens resultText visas för användaren vid <kod>
+    Givet att e-frikort svarar <kod> med texten "<text>" på RegisterTransaction
     När kassan tar betalt för ett besök av patient "19121212-1212" med avgiften 200 kr
-    Så har kassan visat texten "Tekniskt fel hos e-frikort, försök igen senare"
+    Så har kassan visat texten "<text>"
+
+    Exempel:
+      | kod   | text                                                      |
+      | ERROR | Tekniskt fel hos e-frikort, försök igen senare            |
+      | INFO  | Avgiften registrerades; kontrollera patientens adress i e-frikort |
 
   @EFK-ERR-002 @niva-3 @kontrakt-RegisterTransaction
   Scenario: En patient som valt bort e-frikort får ingen registrering

@@ -8,11 +8,21 @@ package se.conformance.harness;
 public final class Harness {
 
     private static volatile HarnessConfig current;
+    private static volatile java.io.PrintStream instructions = System.out;
 
     private Harness() {}
 
     public static void configure(HarnessConfig config) {
         current = config;
+    }
+
+    /** Where interactive mode prints what a person should do (the run's progress stream; never nowhere). */
+    public static void instructionsTo(java.io.PrintStream out) {
+        instructions = out == null ? System.out : out;
+    }
+
+    public static java.io.PrintStream instructions() {
+        return instructions;
     }
 
     public static HarnessConfig config() {

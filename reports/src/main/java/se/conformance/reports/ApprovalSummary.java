@@ -95,7 +95,7 @@ public record ApprovalSummary(
             String reason;
             if (!decision.applies()) {
                 status = ItemStatus.NOT_APPLICABLE;
-                reason = "";
+                reason = decision.reason();
             } else if (result == null) {
                 status = item.evidence() == se.conformance.checklist.Evidence.SCENARIO
                         ? ItemStatus.SKIPPED : ItemStatus.MISSING_ATTESTATION;

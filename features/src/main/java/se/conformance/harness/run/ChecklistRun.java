@@ -74,6 +74,8 @@ public final class ChecklistRun {
     private boolean htmlReport = true;
     private String runId;
     private String systemSuffix = "";
+    private Duration interactiveWait = Duration.ofMinutes(2);
+    private String extraTags;
 
     private ChecklistRun(VendorProfile profile, Path profileFile) {
         this.profile = Objects.requireNonNull(profile);
@@ -133,6 +135,29 @@ public final class ChecklistRun {
         return this;
     }
 
+    /** How long interactive mode (no driver, or an action the driver does not know) waits for the vendor's call (default 2 min). */
+    public ChecklistRun withInteractiveWait(Duration wait) {
+        this.interactiveWait = Objects.requireNonNull(wait);
+        return this;
+    }
+
+    /**
+     * A Cucumber tag expression that narrows the run further (ANDed with the applicability
+     * filter), e.g. {@code @EFK-REG-001}; {@code null} or blank: every applicable scenario.
+     */
+    public ChecklistRun withTags(String tagExpression) {
+        this.extraTags = tagExpression;
+        return this;
+    }
+
+    /** The applicability filter ANDed with the extra tag expression, or null when neither narrows. */
+    static String tagExpression(String applicabilityFilter, String extra) {
+        boolean a = applicabilityFilter != null && !applicabilityFilter.isBlank();
+        boolean e = extra != null && !extra.isBlank();
+        if (a && e) return "(" + applicabilityFilter + ") and (" + extra + ")";
+        return a ? applicabilityFilter : e ? extra : null;
+    }
+
     public Outcome run() throws IOException {
         if (simulatorUrl == null) {
             throw new VendorProfile.BadProfile(profileFile + ": no simulator address (simulator.port or simulator.url)");
@@ -148,12 +173,13 @@ public final class ChecklistRun {
         Map<String, Applicability> applicability = Applicability.decideAll(checklist, capabilities);
         String tags = applicability.entrySet().stream().filter(e -> !e.getValue().applies())
                 .map(e -> "not @" + e.getKey()).collect(Collectors.joining(" and "));
+        tags = tagExpression(tags, extraTags);
 
         Map<String, VendorProfile.AttestationEntry> attestations = profile.readAttestations(profileFile);
         Map<String, HarnessConfig.Attestation> configAttestations = new LinkedHashMap<>();
         attestations.forEach((k, a) -> configAttestations.put(k,
                 new HarnessConfig.Attestation(a.item(), a.statement(), a.signedBy(), a.signedAt())));
-        HarnessConfig config = new HarnessConfig(simulatorUrl, driverUrl, notificationUrl, Duration.ofMinutes(2),
+        HarnessConfig config = new HarnessConfig(simulatorUrl, driverUrl, notificationUrl, interactiveWait,
                 configAttestations, profile.documentPaths(profileFile));
 
         SimulatorControl simulator = new SimulatorControl(simulatorUrl);

@@ -40,16 +40,39 @@ public final class ConformanceMain implements Callable<Integer> {
     static final int HARNESS_ERROR = 2;
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    /** Where the commands write; {@link #run} sets them, {@code main} uses the process's streams. */
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ConformanceMain()).setExecutionExceptionHandler((e, cmd, parse) -> {
-            cmd.getErr().println("HARNESSFEL: " + e.getMessage());
-            return HARNESS_ERROR;
-        }).execute(args));
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The command line as {@code bin/conformance} runs it, writing to {@code out} and {@code err}
+     * instead of the process's streams; returns the exit code (0 reached, 1 not reached, 2 harness error).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        ConformanceMain main = new ConformanceMain();
+        main.out = out;
+        main.err = err;
+        return new CommandLine(main)
+                .setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true))
+                .setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true))
+                .setExecutionExceptionHandler((e, cmd, parse) -> {
+                    cmd.getErr().println("HARNESSFEL: " + oneLine(e.getMessage()));
+                    return HARNESS_ERROR;
+                }).execute(args);
+    }
+
+    /** A message on one line (YAML and HTTP errors can span several). */
+    static String oneLine(String message) {
+        return message == null ? "(inget meddelande)" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
+        CommandLine.usage(this, out);
         return HARNESS_ERROR;
     }
 
@@ -64,6 +87,9 @@ public final class ConformanceMain implements Callable<Integer> {
         @CommandLine.ParentCommand
         ConformanceMain parent;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--defect", description = "a defect of the reference vendor (repeatable); 'list' names them")
         List<String> defects = new ArrayList<>();
 
@@ -72,7 +98,7 @@ public final class ConformanceMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintStream out = System.out;
+            PrintStream out = parent.out;
             if (defects.contains("list")) {
                 for (Defect d : Defect.values()) {
                     out.printf("%-32s breaks %-26s %s%n", d.id(), String.join(", ", d.breaks()), d.description());
@@ -82,7 +108,7 @@ public final class ConformanceMain implements Callable<Integer> {
             Set<Defect> chosen = EnumSet.noneOf(Defect.class);
             for (String name : defects) {
                 chosen.add(Defect.byId(name).orElseThrow(() -> new CommandLine.ParameterException(
-                        new CommandLine(this), "unknown defect '" + name + "' (bin/conformance demo --defect list)")));
+                        spec.commandLine(), "unknown defect '" + name + "' (bin/conformance demo --defect list)")));
             }
             String runId = RUN_ID.format(Instant.now()) + "-demo" + (chosen.isEmpty() ? "" : "-" + String.join("-", defects));
             Path runDir = parent.outputRoot.resolve(runId);
@@ -127,12 +153,13 @@ public final class ConformanceMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            PrintStream out = System.out;
+            PrintStream out = parent.out;
             VendorProfile p;
             try {
                 p = VendorProfile.read(profile);
+                p.readAttestations(profile); // a missing or unreadable attestations file is a bad profile, before any run
             } catch (VendorProfile.BadProfile e) {
-                out.println("HARNESSFEL: felaktig profil: " + e.getMessage());
+                out.println("HARNESSFEL: felaktig profil: " + oneLine(e.getMessage()));
                 return HARNESS_ERROR;
             }
             ChecklistRun run = ChecklistRun.forProfile(p, profile).withOutputRoot(parent.outputRoot)
@@ -146,7 +173,7 @@ public final class ConformanceMain implements Callable<Integer> {
             try {
                 return finish(out, run.run(), System.nanoTime() - start);
             } catch (VendorProfile.BadProfile e) {
-                out.println("HARNESSFEL: felaktig profil: " + e.getMessage());
+                out.println("HARNESSFEL: felaktig profil: " + oneLine(e.getMessage()));
                 return HARNESS_ERROR;
             }
         }
@@ -171,7 +198,8 @@ public final class ConformanceMain implements Callable<Integer> {
                             .setParam("http.connection.timeout", 3_000).setParam("http.socket.timeout", 5_000)))
                     .get(url).statusCode();
             return status < 500;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // rest-assured rethrows the checked ConnectException undeclared (Groovy): catch it too
             return false;
         }
     }

@@ -33,6 +33,7 @@ public final class CucumberRun {
     public static synchronized List<ScenarioResult> run(HarnessConfig config, String tagExpression,
             Path allureResults, PrintStream progress) {
         Harness.configure(config);
+        Harness.instructionsTo(progress);
         ItemResultsListener.clear();
         ItemResultsListener.progressTo(progress);
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));

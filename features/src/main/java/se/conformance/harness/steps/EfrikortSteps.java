@@ -91,9 +91,9 @@ public final class EfrikortSteps {
         state.simulator().addFault(Map.of("operation", operation, "delayMillis", seconds * 1000, "count", 1));
     }
 
-    @Givet("att e-frikort svarar ERROR med texten {string} på {word}")
-    public void errorAnswer(String text, String operation) {
-        state.simulator().addFault(Map.of("operation", operation, "resultCode", "ERROR", "resultText", text, "count", 1));
+    @Givet("att e-frikort svarar {word} med texten {string} på {word}")
+    public void resultAnswer(String resultCode, String text, String operation) {
+        state.simulator().addFault(Map.of("operation", operation, "resultCode", resultCode, "resultText", text, "count", 1));
     }
 
     @Givet("att e-frikort svarar med ett SOAP-fel {string} på {word}")

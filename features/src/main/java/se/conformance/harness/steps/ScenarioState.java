@@ -49,7 +49,7 @@ public final class ScenarioState {
     private String questionId;
 
     public ScenarioState() {
-        VendorDriver interactive = new InteractiveDriver(simulator, config.interactiveWait(), System.out);
+        VendorDriver interactive = new InteractiveDriver(simulator, config.interactiveWait(), Harness.instructions());
         this.driver = config.driverUrl() == null ? interactive : new DriverProtocolClient(config.driverUrl(), interactive);
     }
 
@@ -101,7 +101,12 @@ public final class ScenarioState {
 
     /** Asks the vendor to act and keeps the answer. */
     public DriverAnswer act(String action, Map<String, Object> parameters, String instruction, String expectedOperation) {
-        DriverAnswer a = driver.act(action, parameters, instruction, expectedOperation);
+        DriverAnswer a;
+        try {
+            a = driver.act(action, parameters, instruction, expectedOperation);
+        } catch (InteractiveDriver.NoTraffic e) {
+            throw CheckFailure.transport(itemId, e.getMessage());
+        }
         answers.add(a);
         a.text("transactionId").ifPresent(v -> transactionId = v);
         a.text("cardId").ifPresent(v -> cardId = v);
@@ -188,6 +193,6 @@ public final class ScenarioState {
     }
 
     PrintStream out() {
-        return System.out;
+        return Harness.instructions();
     }
 }
