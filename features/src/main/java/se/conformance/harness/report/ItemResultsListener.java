@@ -9,8 +9,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Cucumber plugin that turns finished scenarios into item results: which checklist item
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class ItemResultsListener implements ConcurrentEventListener {
 
-    private static final Pattern ITEM_ID = Pattern.compile("@([A-Z]{3}-[A-Z]{2,5}-[0-9]{3})");
     private static final List<ScenarioResult> RESULTS = Collections.synchronizedList(new ArrayList<>());
     private static volatile PrintStream progress = System.out;
 
@@ -49,8 +46,7 @@ public final class ItemResultsListener implements ConcurrentEventListener {
     private void finished(TestCaseFinished event) {
         TestCase tc = event.getTestCase();
         Result r = event.getResult();
-        String item = tc.getTags().stream().map(ITEM_ID::matcher).filter(Matcher::matches).map(m -> m.group(1))
-                .findFirst().orElse(null);
+        String item = ItemTags.itemId(tc.getTags()).orElse(null);
         String message = r.getError() == null ? null : firstLine(r.getError());
         String location = tc.getUri() + ":" + tc.getLocation().getLine();
         ScenarioResult result = new ScenarioResult(item, tc.getName(), location, r.getStatus().name(), message,

@@ -43,10 +43,7 @@ public final class EfrikortSteps {
 
     @Givet("att e-frikort är nollställt och dagens datum är {string}")
     public void resetAt(String date) {
-        state.simulator().reset();
-        state.simulator().setDate(LocalDate.parse(date));
-        state.driver().reset();
-        state.today(LocalDate.parse(date));
+        state.startAt(LocalDate.parse(date));
     }
 
     @Givet("att patienten {string} har betalat {int} kr i öppenvård")

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import se.conformance.harness.simulator.SimulatorControl;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import se.conformance.harness.check.Xml;
+import se.conformance.harness.report.ItemTags;
 import se.conformance.harness.report.RunRecorder;
 import se.conformance.harness.simulator.JournalEntry;
 
@@ -19,8 +19,6 @@ import se.conformance.harness.simulator.JournalEntry;
  */
 public final class Hooks {
 
-    public static final Pattern ITEM_ID = Pattern.compile("@([A-Z]{3}-[A-Z]{2,5}-[0-9]{3})");
-
     private final ScenarioState state;
 
     public Hooks(ScenarioState state) {
@@ -30,8 +28,7 @@ public final class Hooks {
     @Before(order = 0)
     public void begin(Scenario scenario) {
         List<String> tags = new ArrayList<>(scenario.getSourceTagNames());
-        String item = tags.stream().filter(t -> ITEM_ID.matcher(t).matches()).map(t -> t.substring(1))
-                .findFirst().orElse("(inget id)");
+        String item = ItemTags.itemId(tags).orElse("(inget id)");
         state.begin(item, tags);
     }
 

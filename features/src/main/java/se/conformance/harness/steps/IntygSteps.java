@@ -32,10 +32,7 @@ public final class IntygSteps {
 
     @Givet("att Intygstjänsterna är nollställda och dagens datum är {string}")
     public void resetAt(String date) {
-        state.simulator().reset();
-        state.simulator().setDate(LocalDate.parse(date));
-        state.driver().reset();
-        state.today(LocalDate.parse(date));
+        state.startAt(LocalDate.parse(date));
     }
 
     @Givet("att patienten {string} har ett signerat och skickat LISJP-intyg med en fråga från Försäkringskassan")

@@ -95,7 +95,11 @@ public final class ScenarioState {
         return today;
     }
 
-    void today(LocalDate date) {
+    /** The services back to their seed, the simulated clock and the vendor's "today" on {@code date}. */
+    void startAt(LocalDate date) {
+        simulator.reset();
+        simulator.setDate(date);
+        driver.reset();
         this.today = date;
     }
 

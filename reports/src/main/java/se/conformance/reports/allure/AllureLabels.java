@@ -10,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import se.conformance.checklist.Checklist;
 import se.conformance.checklist.ChecklistItem;
 
@@ -22,7 +21,6 @@ import se.conformance.checklist.ChecklistItem;
  */
 public final class AllureLabels {
 
-    private static final Pattern ITEM_ID = Pattern.compile("[A-Z]{3}-[A-Z]{2,5}-[0-9]{3}");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AllureLabels() {}
@@ -57,7 +55,7 @@ public final class AllureLabels {
 
     private static Optional<String> itemOf(ArrayNode labels) {
         for (JsonNode l : labels) {
-            if ("tag".equals(l.path("name").asText()) && ITEM_ID.matcher(l.path("value").asText()).matches()) {
+            if ("tag".equals(l.path("name").asText()) && Checklist.ID_PATTERN.matcher(l.path("value").asText()).matches()) {
                 return Optional.of(l.path("value").asText());
             }
         }
