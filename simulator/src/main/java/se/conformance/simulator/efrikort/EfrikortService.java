@@ -76,7 +76,7 @@ public final class EfrikortService implements EfrikortOperations {
 
     private final Database db;
     private final SimulatedClock clock;
-    private final ReferenceDataRepository reference = new ReferenceDataRepository();
+    private final ReferenceDataRepository reference;
     private final CardRepository cards;
     private final TransactionRepository transactions = new TransactionRepository();
     private final ExportStatusRepository exports = new ExportStatusRepository();
@@ -88,6 +88,7 @@ public final class EfrikortService implements EfrikortOperations {
     public EfrikortService(Database db, SimulatedClock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reference = ReferenceDataRepository.of(db);
         this.cards = new CardRepository(db.dialect());
         this.store = new Transactions(db);
         this.ledger = new CardLedger(cards, transactions, exports);

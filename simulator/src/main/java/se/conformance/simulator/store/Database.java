@@ -18,6 +18,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private final java.util.concurrent.ConcurrentMap<Class<?>, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * PostgreSQL dialect for the shared SQL; a per-session cache of parsed statements large enough
@@ -95,6 +96,15 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /**
+     * The one instance of {@code type} for this open store, made by {@code create} on first use:
+     * an in-process cache of the store's data must be shared by every component that changes or
+     * reads that data, or a change through one would leave another's copy stale.
+     */
+    public <T> T shared(Class<T> type, java.util.function.Function<Database, T> create) {
+        return type.cast(shared.computeIfAbsent(type, t -> create.apply(this)));
     }
 
     @FunctionalInterface

@@ -66,10 +66,11 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
             ceiling("2025-01-01", "1450"));
 
     private final Database db;
-    private final ReferenceDataRepository repository = new ReferenceDataRepository();
+    private final ReferenceDataRepository repository;
 
     public JdbcEfrikortSeed(Database db) {
         this.db = Objects.requireNonNull(db, "db");
+        this.repository = ReferenceDataRepository.of(db);
     }
 
     /** The default seed as values, for a caller that wants to change one entry and put it back. */
@@ -109,7 +110,7 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
 
     @Override
     public void resetToDefault() {
-        db.inTransaction(c -> {
+        repository.change(() -> db.inTransaction(c -> {
             repository.eraseAll(c);
             for (Region r : defaultRegions()) repository.putRegion(c, r);
             for (CardTypeDefinition t : defaultCardTypes()) repository.putCardType(c, t);
@@ -117,7 +118,7 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
             for (Employee e : defaultEmployees()) repository.putEmployee(c, e);
             repository.putSetting(c, ReferenceDataRepository.RESERVNUMMER_PATTERN, DEFAULT_RESERVNUMMER_PATTERN);
             return null;
-        });
+        }));
     }
 
     /** Loads the default seed when no care principal exists yet (a fresh database); true when it did. */
@@ -133,10 +134,10 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
         Objects.requireNonNull(region, "region");
         new CeilingTable(region.id(), region.ceilings()); // validates
         if (region.finalDelay().isNegative()) throw new IllegalArgumentException("finalDelay får inte vara negativ");
-        db.inTransaction(c -> {
+        repository.change(() -> db.inTransaction(c -> {
             repository.putRegion(c, region);
             return null;
-        });
+        }));
     }
 
     @Override
@@ -146,10 +147,10 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
 
     @Override
     public void putCardType(CardTypeDefinition cardType) {
-        db.inTransaction(c -> {
+        repository.change(() -> db.inTransaction(c -> {
             repository.putCardType(c, cardType);
             return null;
-        });
+        }));
     }
 
     @Override
@@ -159,10 +160,10 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
 
     @Override
     public void putCareProvider(CareProvider careProvider) {
-        db.inTransaction(c -> {
+        repository.change(() -> db.inTransaction(c -> {
             repository.putCareProvider(c, careProvider);
             return null;
-        });
+        }));
     }
 
     @Override
@@ -172,10 +173,10 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
 
     @Override
     public void putEmployee(Employee employee) {
-        db.inTransaction(c -> {
+        repository.change(() -> db.inTransaction(c -> {
             repository.putEmployee(c, employee);
             return null;
-        });
+        }));
     }
 
     @Override
@@ -187,10 +188,10 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
     @Override
     public void setReservnummerPattern(String regex) {
         PersonIdRule.compile(regex);
-        db.inTransaction(c -> {
+        repository.change(() -> db.inTransaction(c -> {
             repository.putSetting(c, ReferenceDataRepository.RESERVNUMMER_PATTERN, regex);
             return null;
-        });
+        }));
     }
 
     @Override

@@ -21,15 +21,89 @@ import se.conformance.simulator.efrikort.EfrikortSeed.Region;
 /**
  * Regions with their ceilings, card types, care providers with units, employees with assignments,
  * and named settings. A {@code put} replaces the whole entry, children included.
+ *
+ * <p>Every e-frikort call reads this data, and it changes only through the control API, so the
+ * single-entry reads ({@link #region}, {@link #cardTypes}, {@link #careProvider}, {@link #employee},
+ * {@link #setting}) are answered from an in-memory snapshot of all of it, loaded once after each
+ * change. Changes must run inside {@link #change}, which drops the snapshot before and after the
+ * transaction and bypasses it while one is running, so a call never sees data that is not committed
+ * and never keeps seeing data that was replaced. There is one instance per store ({@link #of}).
  */
 public final class ReferenceDataRepository {
 
     /** Setting holding the reservnummer regular expression. */
     public static final String RESERVNUMMER_PATTERN = "reservnummer.pattern";
 
+    private record Snapshot(Map<String, Region> regions, List<CardTypeDefinition> cardTypes,
+            Map<String, CareProvider> careProviders, Map<String, Employee> employees, Map<String, String> settings) {}
+
+    private volatile Snapshot snapshot;
+    private long version;
+    private int changesRunning;
+
+    /** Use {@link #of}: the snapshot must be shared by everything that reads or changes the store's reference data. */
+    private ReferenceDataRepository() {}
+
+    /** The store's one repository. */
+    public static ReferenceDataRepository of(se.conformance.simulator.store.Database db) {
+        return db.shared(ReferenceDataRepository.class, d -> new ReferenceDataRepository());
+    }
+
+    /**
+     * Runs {@code transaction}, which changes reference data (the {@code put} methods and
+     * {@link #eraseAll} refuse to run outside it); the snapshot is rebuilt on the next read after it.
+     */
+    public <T> T change(java.util.function.Supplier<T> transaction) {
+        invalidate(+1);
+        try {
+            return transaction.get();
+        } finally {
+            invalidate(-1);
+        }
+    }
+
+    private synchronized void invalidate(int running) {
+        changesRunning += running;
+        version++;
+        snapshot = null;
+    }
+
+    private synchronized void requireChange() {
+        if (changesRunning == 0) {
+            throw new IllegalStateException("reference data is changed only inside ReferenceDataRepository.change");
+        }
+    }
+
+    private Snapshot snapshot(Connection c) throws SQLException {
+        Snapshot current = snapshot;
+        if (current != null) return current;
+        long loadingVersion;
+        boolean cacheable;
+        synchronized (this) {
+            loadingVersion = version;
+            cacheable = changesRunning == 0;
+        }
+        Map<String, Region> regions = new LinkedHashMap<>();
+        for (Region r : regions(c)) regions.put(r.id(), r);
+        Map<String, CareProvider> providers = new LinkedHashMap<>();
+        for (CareProvider p : careProviders(c)) providers.put(p.hsaId(), p);
+        Map<String, Employee> employees = new LinkedHashMap<>();
+        for (Employee e : employees(c)) employees.put(e.hsaId(), e);
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String[] row : Jdbc.query(c, "SELECT setting_name, setting_value FROM efk_setting",
+                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+            settings.put(row[0], row[1]);
+        }
+        Snapshot loaded = new Snapshot(regions, List.copyOf(queryCardTypes(c)), providers, employees, settings);
+        synchronized (this) {
+            // a change that began while loading may have been read half; then the next read loads again
+            if (cacheable && changesRunning == 0 && version == loadingVersion) snapshot = loaded;
+        }
+        return loaded;
+    }
+
     public Optional<Region> region(Connection c, String id) throws SQLException {
-        List<Region> found = regions(c, "WHERE id = ?", id);
-        return found.stream().findFirst();
+        return Optional.ofNullable(snapshot(c).regions().get(id));
     }
 
     public List<Region> regions(Connection c) throws SQLException {
@@ -57,6 +131,7 @@ public final class ReferenceDataRepository {
     }
 
     public void putRegion(Connection c, Region r) throws SQLException {
+        requireChange();
         long delay = r.finalDelay().getSeconds();
         if (Jdbc.update(c, "UPDATE efk_region SET name = ?, consent_model = ?, final_delay_seconds = ?, "
                 + "opt_out_handling = ? WHERE id = ?", r.name(), r.consentModel(), delay, r.optOutHandling(), r.id()) == 0) {
@@ -71,23 +146,28 @@ public final class ReferenceDataRepository {
     }
 
     public Optional<CardTypeDefinition> cardType(Connection c, String id) throws SQLException {
-        return Jdbc.query(c, "SELECT id, name FROM efk_card_type WHERE id = ?",
-                rs -> new CardTypeDefinition(rs.getString("id"), rs.getString("name")), id).stream().findFirst();
+        return snapshot(c).cardTypes().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
+    /** All card types by id. */
     public List<CardTypeDefinition> cardTypes(Connection c) throws SQLException {
+        return snapshot(c).cardTypes();
+    }
+
+    private static List<CardTypeDefinition> queryCardTypes(Connection c) throws SQLException {
         return Jdbc.query(c, "SELECT id, name FROM efk_card_type ORDER BY id",
                 rs -> new CardTypeDefinition(rs.getString("id"), rs.getString("name")));
     }
 
     public void putCardType(Connection c, CardTypeDefinition t) throws SQLException {
+        requireChange();
         if (Jdbc.update(c, "UPDATE efk_card_type SET name = ? WHERE id = ?", t.name(), t.id()) == 0) {
             Jdbc.update(c, "INSERT INTO efk_card_type (id, name) VALUES (?, ?)", t.id(), t.name());
         }
     }
 
     public Optional<CareProvider> careProvider(Connection c, String hsaId) throws SQLException {
-        return careProviders(c, "WHERE hsa_id = ?", hsaId).stream().findFirst();
+        return Optional.ofNullable(snapshot(c).careProviders().get(hsaId));
     }
 
     public List<CareProvider> careProviders(Connection c) throws SQLException {
@@ -111,6 +191,7 @@ public final class ReferenceDataRepository {
     }
 
     public void putCareProvider(Connection c, CareProvider p) throws SQLException {
+        requireChange();
         if (Jdbc.update(c, "UPDATE efk_care_provider SET name = ? WHERE hsa_id = ?", p.name(), p.hsaId()) == 0) {
             Jdbc.update(c, "INSERT INTO efk_care_provider (hsa_id, name) VALUES (?, ?)", p.hsaId(), p.name());
         }
@@ -124,7 +205,7 @@ public final class ReferenceDataRepository {
     }
 
     public Optional<Employee> employee(Connection c, String hsaId) throws SQLException {
-        return employees(c, "WHERE hsa_id = ?", hsaId).stream().findFirst();
+        return Optional.ofNullable(snapshot(c).employees().get(hsaId));
     }
 
     public List<Employee> employees(Connection c) throws SQLException {
@@ -150,6 +231,7 @@ public final class ReferenceDataRepository {
     }
 
     public void putEmployee(Connection c, Employee e) throws SQLException {
+        requireChange();
         if (Jdbc.update(c, "UPDATE efk_employee SET name = ? WHERE hsa_id = ?", e.name(), e.hsaId()) == 0) {
             Jdbc.update(c, "INSERT INTO efk_employee (hsa_id, name) VALUES (?, ?)", e.hsaId(), e.name());
         }
@@ -161,12 +243,11 @@ public final class ReferenceDataRepository {
     }
 
     public Optional<String> setting(Connection c, String name) throws SQLException {
-        return Jdbc.query(c, "SELECT setting_value FROM efk_setting WHERE setting_name = ?",
-                rs -> rs.getString("setting_value"), name)
-                .stream().findFirst();
+        return Optional.ofNullable(snapshot(c).settings().get(name));
     }
 
     public void putSetting(Connection c, String name, String value) throws SQLException {
+        requireChange();
         if (Jdbc.update(c, "UPDATE efk_setting SET setting_value = ? WHERE setting_name = ?", value, name) == 0) {
             Jdbc.update(c, "INSERT INTO efk_setting (setting_name, setting_value) VALUES (?, ?)", name, value);
         }
@@ -174,6 +255,7 @@ public final class ReferenceDataRepository {
 
     /** Erases every row of every e-frikort table: reference data, cards, transactions, consents, history. */
     public void eraseAll(Connection c) throws SQLException {
+        requireChange();
         for (String table : List.of("efk_export_status", "efk_transaction", "efk_card_person", "efk_card",
                 "efk_group_action", "efk_consent", "efk_person_lock", "efk_assignment", "efk_employee",
                 "efk_care_unit", "efk_care_provider", "efk_card_type", "efk_ceiling", "efk_region", "efk_setting")) {
