@@ -23,6 +23,10 @@ import se.conformance.simulator.store.StoreException;
  * ({@link #find}, {@link #clear}) first waits until everything appended before it is stored: an
  * entry appended before an answer was sent is visible to any reader that holds the answer. What
  * is still queued when the process is killed is lost (at most a few milliseconds of exchanges).
+ *
+ * <p>The journal is hash-chained ({@link JournalChain}): the writer gives each entry its seq and its
+ * hash and moves the chain's head row in the transaction that stores the batch, so a chain never
+ * has a gap, even after a crash; {@link #verify} walks it.
  */
 public final class Journal implements AutoCloseable {
 
@@ -30,6 +34,7 @@ public final class Journal implements AutoCloseable {
             + " client_address, logical_address, care_principal_id, person_id, validation, validation_text,"
             + " result_code, fault_text, fault_rule_id, http_status, duration_ms, request_body, response_body";
 
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
     private static final int MAX_BATCH = 256;
     private static final System.Logger LOG = System.getLogger(Journal.class.getName());
 
@@ -37,9 +42,13 @@ public final class Journal implements AutoCloseable {
     private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    /** Held while the chain's head moves (a batch stored, the journal cleared) or is walked. */
+    private final Object chainLock = new Object();
+    private JournalChain.Head head;
 
     public Journal(Database db) {
         this.db = db;
+        this.head = readHead();
         this.writer = new Thread(this::writeLoop, "journal-writer");
         writer.setDaemon(true);
         writer.start();
@@ -92,18 +101,91 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    private static final int CHAIN_ATTEMPTS = 3;
+
+    /** A batch in one transaction, chained on from the head; the head moves only when the batch is stored. */
     private void store(List<JournalEntry> entries) {
-        String sql = "INSERT INTO journal_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql = "INSERT INTO journal_entry (" + COLUMNS + ", seq, prev_hash, entry_hash) VALUES ("
+                + "?,".repeat(COLUMN_COUNT + 2) + "?)";
+        synchronized (chainLock) {
+            for (int attempt = 1; ; attempt++) {
+                List<JournalChain.Link> links = new ArrayList<>(entries.size());
+                long seq = head.lastSeq();
+                String prev = head.lastHash();
                 for (JournalEntry e : entries) {
-                    bind(ps, indexed(e));
-                    ps.addBatch();
+                    JournalEntry stored = JournalChain.storable(indexed(e), ++seq);
+                    String hash = JournalChain.hash(prev, stored);
+                    links.add(new JournalChain.Link(stored, prev, hash));
+                    prev = hash;
                 }
-                ps.executeBatch();
+                JournalChain.Head from = head;
+                JournalChain.Head to = new JournalChain.Head(from.baseSeq(), from.baseHash(), seq, prev);
+                boolean moved = db.inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (JournalChain.Link link : links) {
+                            bind(ps, link.entry());
+                            ps.setLong(COLUMN_COUNT + 1, link.entry().seq());
+                            ps.setString(COLUMN_COUNT + 2, link.prevHash());
+                            ps.setString(COLUMN_COUNT + 3, link.entryHash());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE journal_chain SET last_seq = ?, last_hash = ?"
+                            + " WHERE id = 1 AND last_seq = ? AND last_hash = ?")) {
+                        ps.setLong(1, to.lastSeq());
+                        ps.setString(2, to.lastHash());
+                        ps.setLong(3, from.lastSeq());
+                        ps.setString(4, from.lastHash());
+                        if (ps.executeUpdate() == 1) return true;
+                    }
+                    c.rollback(); // another process moved the head: chain on from where it is now
+                    return false;
+                });
+                if (moved) {
+                    head = to;
+                    return;
+                }
+                head = readHead();
+                if (attempt >= CHAIN_ATTEMPTS) throw new IllegalStateException("journal chain head keeps moving under this writer");
             }
-            return null;
-        });
+        }
+    }
+
+    private JournalChain.Head readHead() {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT base_seq, base_hash, last_seq, last_hash FROM journal_chain WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new IllegalStateException("journal_chain has no head row (migration V102)");
+            return new JournalChain.Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4));
+        } catch (SQLException ex) {
+            throw new StoreException(ex);
+        }
+    }
+
+    /**
+     * Walks the whole chain: every stored entry rehashed and linked to the one before, the last one
+     * matched with the head. Stops at the first break and names it.
+     */
+    public JournalChain.Verification verify() {
+        flush();
+        synchronized (chainLock) {
+            return db.inTransaction(c -> {
+                JournalChain.Head h = readHead();
+                JournalChain.Verifier verifier = new JournalChain.Verifier(h);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT seq, " + COLUMNS + ", prev_hash, entry_hash FROM journal_entry ORDER BY seq")) {
+                    ps.setFetchSize(256); // PostgreSQL: a cursor, not the whole journal in memory
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (!verifier.broken() && rs.next()) {
+                            verifier.accept(new JournalChain.Link(read(rs), rs.getString("prev_hash"),
+                                    rs.getString("entry_hash")));
+                        }
+                    }
+                }
+                return verifier.result();
+            });
+        }
     }
 
     private static JournalEntry indexed(JournalEntry e) {
@@ -199,14 +281,26 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Empties the journal (control API, on request only: a reset of the simulator keeps it). */
+    /**
+     * Empties the journal (control API, on request only: a reset of the simulator keeps it). The
+     * chain goes on: its next entry links to the last removed one, whose seq and hash the head keeps.
+     */
     public int clear() {
         flush();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM journal_entry")) {
-            return ps.executeUpdate();
-        } catch (SQLException ex) {
-            throw new StoreException(ex);
+        synchronized (chainLock) {
+            int cleared = db.inTransaction(c -> {
+                int removed;
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM journal_entry")) {
+                    removed = ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE journal_chain SET base_seq = last_seq, base_hash = last_hash WHERE id = 1")) {
+                    ps.executeUpdate();
+                }
+                return removed;
+            });
+            head = readHead();
+            return cleared;
         }
     }
 
