@@ -104,7 +104,7 @@ public final class Simulator implements AutoCloseable {
                     .stubRequestLoggingDisabled(true) // a log line per request that nobody reads
                     .containerThreads(Math.max(b.threads, 8))
                     .jettyAcceptors(1)
-                    .extensions(new SoapDispatcher(adapters, faults), control, faults.matcher(),
+                    .extensions(new SoapDispatcher(adapters, faults, b.declaredCallerIdentity), control, faults.matcher(),
                             new JournalRecorder(journal, clock));
             this.server = new WireMockServer(config);
             faults.attach(server);
@@ -137,6 +137,7 @@ public final class Simulator implements AutoCloseable {
         private Database database;
         private SimulatedClock clock = new SimulatedClock();
         private int threads = 32;
+        private boolean declaredCallerIdentity = true;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -176,6 +177,16 @@ public final class Simulator implements AutoCloseable {
         /** Request threads of the HTTP engine. */
         public Builder withThreads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Whether the RIV-TA header {@code x-rivta-original-serviceconsumer-hsaid} may name the calling system
+         * when no client certificate does ({@link se.conformance.simulator.caller.CallerIdentity}). True (the
+         * default) for the quickstart; false in shared mode, where only a verified certificate names a caller.
+         */
+        public Builder withDeclaredCallerIdentity(boolean accept) {
+            this.declaredCallerIdentity = accept;
             return this;
         }
 

@@ -239,7 +239,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return new JournalEntry(e.seq(), e.traceId(), e.direction(), e.service(), e.operation(), e.simulatedTime(),
                 e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(), e.carePrincipalId(), e.personId(),
                 e.validation(), e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(), e.httpStatus(),
-                e.durationMillis(), null, null);
+                e.durationMillis(), null, null, e.callerKind());
     }
 
     private ResponseDefinition seed(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {

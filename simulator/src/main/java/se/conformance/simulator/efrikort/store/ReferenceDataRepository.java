@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.conformance.simulator.efrikort.EfrikortSeed.Assignment;
+import se.conformance.simulator.efrikort.EfrikortSeed.CallingSystem;
 import se.conformance.simulator.efrikort.EfrikortSeed.CardTypeDefinition;
 import se.conformance.simulator.efrikort.EfrikortSeed.CareProvider;
 import se.conformance.simulator.efrikort.EfrikortSeed.CareUnit;
@@ -160,6 +161,44 @@ public final class ReferenceDataRepository {
         }
     }
 
+    public Optional<CallingSystem> callingSystem(Connection c, String hsaId) throws SQLException {
+        return callingSystems(c, "WHERE hsa_id = ?", hsaId).stream().findFirst();
+    }
+
+    public List<CallingSystem> callingSystems(Connection c) throws SQLException {
+        return callingSystems(c, "");
+    }
+
+    private List<CallingSystem> callingSystems(Connection c, String where, Object... params) throws SQLException {
+        List<String[]> heads = Jdbc.query(c, "SELECT hsa_id, name, care_provider_id FROM efk_calling_system " + where
+                + " ORDER BY hsa_id", rs -> new String[] {rs.getString("hsa_id"), rs.getString("name"),
+                        rs.getString("care_provider_id")}, params);
+        List<CallingSystem> systems = new ArrayList<>();
+        for (String[] h : heads) {
+            List<String> principals = Jdbc.query(c, "SELECT care_principal_id FROM efk_calling_system_principal "
+                    + "WHERE system_id = ? ORDER BY care_principal_id", rs -> rs.getString(1), h[0]);
+            systems.add(new CallingSystem(h[0], h[1], h[2], principals));
+        }
+        return systems;
+    }
+
+    public void putCallingSystem(Connection c, CallingSystem s) throws SQLException {
+        if (Jdbc.update(c, "UPDATE efk_calling_system SET name = ?, care_provider_id = ? WHERE hsa_id = ?", s.name(),
+                s.careProviderId(), s.hsaId()) == 0) {
+            Jdbc.update(c, "INSERT INTO efk_calling_system (hsa_id, name, care_provider_id) VALUES (?, ?, ?)",
+                    s.hsaId(), s.name(), s.careProviderId());
+        }
+        Jdbc.update(c, "DELETE FROM efk_calling_system_principal WHERE system_id = ?", s.hsaId());
+        for (String principal : s.carePrincipalIds()) {
+            Jdbc.update(c, "INSERT INTO efk_calling_system_principal (system_id, care_principal_id) VALUES (?, ?)",
+                    s.hsaId(), principal);
+        }
+    }
+
+    public boolean removeCallingSystem(Connection c, String hsaId) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM efk_calling_system WHERE hsa_id = ?", hsaId) > 0;
+    }
+
     public Optional<String> setting(Connection c, String name) throws SQLException {
         return Jdbc.query(c, "SELECT setting_value FROM efk_setting WHERE setting_name = ?",
                 rs -> rs.getString("setting_value"), name)
@@ -174,7 +213,7 @@ public final class ReferenceDataRepository {
 
     /** Erases every row of every e-frikort table: reference data, cards, transactions, consents, history. */
     public void eraseAll(Connection c) throws SQLException {
-        for (String table : List.of("efk_export_status", "efk_transaction", "efk_card_person", "efk_card",
+        for (String table : List.of("efk_calling_system_principal", "efk_calling_system", "efk_export_status", "efk_transaction", "efk_card_person", "efk_card",
                 "efk_group_action", "efk_consent", "efk_person_lock", "efk_assignment", "efk_employee",
                 "efk_care_unit", "efk_care_provider", "efk_card_type", "efk_ceiling", "efk_region", "efk_setting")) {
             Jdbc.update(c, "DELETE FROM " + table);
