@@ -31,6 +31,9 @@ public interface IntygOperations {
      */
     IntygOperations forCaller(CallerIdentity caller);
 
+    /** These operations limited to the care providers {@code access} permits (a tenant of the control API). */
+    IntygOperations forAccess(se.conformance.simulator.intyg.access.ProviderAccess access);
+
     // --- Intygstjänsten ---------------------------------------------------------------------------
 
     /** RegisterCertificate 3: store a signed certificate (status RECEIV, part HSVARD), with no type rules. */

@@ -104,6 +104,8 @@ public final class IntygService implements IntygOperations {
     private final PopulationRegister register = new PopulationRegister(reference);
     private final EventLog eventLog;
     private final CallerIdentity caller;
+    /** Set for a service scoped to a fixed set of care providers (a tenant of the control API); else from {@link #caller}. */
+    private final ProviderAccess fixedAccess;
 
     /** With {@code recipients} as the outbound port to recipients. */
     public IntygService(Database db, SimulatedClock clock, RecipientGateway recipients) {
@@ -113,23 +115,31 @@ public final class IntygService implements IntygOperations {
         this.tx = new IntygTransactions(db);
         this.eventLog = new EventLog(certificates, messages, events, integrated, new NotificationOutbox(db), clock);
         this.caller = CallerIdentity.ANONYMOUS;
+        this.fixedAccess = null;
     }
 
-    private IntygService(IntygService shared, CallerIdentity caller) {
+    private IntygService(IntygService shared, CallerIdentity caller, ProviderAccess fixedAccess) {
         this.clock = shared.clock;
         this.gateway = shared.gateway;
         this.tx = shared.tx;
         this.eventLog = shared.eventLog;
         this.caller = caller;
+        this.fixedAccess = fixedAccess;
     }
 
     @Override
     public IntygOperations forCaller(CallerIdentity caller) {
-        return new IntygService(this, Objects.requireNonNull(caller, "caller"));
+        return new IntygService(this, Objects.requireNonNull(caller, "caller"), null);
+    }
+
+    @Override
+    public IntygOperations forAccess(ProviderAccess access) {
+        return new IntygService(this, CallerIdentity.ANONYMOUS, Objects.requireNonNull(access, "access"));
     }
 
     /** The care providers this service's caller may act for, read in the call's transaction. */
     private ProviderAccess access(Connection c) throws SQLException {
+        if (fixedAccess != null) return fixedAccess;
         if (caller.anonymous()) return ProviderAccess.UNRESTRICTED;
         return ProviderAccess.of(caller, reference.callingSystemProviders(c, caller.hsaId()));
     }

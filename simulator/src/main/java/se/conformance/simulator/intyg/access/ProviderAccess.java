@@ -20,12 +20,12 @@ import se.conformance.simulator.caller.CallerIdentity;
  * The refusal texts name the calling system and the certificate or the asked-for provider, never the
  * provider of another's certificate.
  *
- * @param caller    who calls
+ * @param who       who calls, as refusals name it (e.g. "Calling system TSTNMT2321000156-REF1")
  * @param providers the care providers it may act for; {@code null}: any
  */
-public record ProviderAccess(CallerIdentity caller, Set<String> providers) {
+public record ProviderAccess(String who, Set<String> providers) {
 
-    public static final ProviderAccess UNRESTRICTED = new ProviderAccess(CallerIdentity.ANONYMOUS, null);
+    public static final ProviderAccess UNRESTRICTED = new ProviderAccess("anonymous caller", null);
 
     public ProviderAccess {
         providers = providers == null ? null : Set.copyOf(providers);
@@ -34,9 +34,10 @@ public record ProviderAccess(CallerIdentity caller, Set<String> providers) {
     /** @param registered the care providers of the caller's registered calling system, if it is one */
     public static ProviderAccess of(CallerIdentity caller, Optional<List<String>> registered) {
         if (caller.anonymous()) return UNRESTRICTED;
-        if (registered.isPresent()) return new ProviderAccess(caller, Set.copyOf(registered.get()));
-        return caller.kind() == CallerIdentity.Kind.DECLARED ? new ProviderAccess(caller, null)
-                : new ProviderAccess(caller, Set.of());
+        String who = "Calling system " + caller.hsaId();
+        if (registered.isPresent()) return new ProviderAccess(who, Set.copyOf(registered.get()));
+        return caller.kind() == CallerIdentity.Kind.DECLARED ? new ProviderAccess(who, null)
+                : new ProviderAccess(who, Set.of());
     }
 
     public boolean unrestricted() {
@@ -49,12 +50,12 @@ public record ProviderAccess(CallerIdentity caller, Set<String> providers) {
 
     /** Refusal of a call on an existing certificate of a provider the caller may not act for. */
     public String refusalForCertificate(String certificateId) {
-        return "Calling system " + caller.hsaId() + " is not registered for the care provider of certificate "
+        return who + " is not registered for the care provider of certificate "
                 + certificateId;
     }
 
     /** Refusal of a call that names a care provider the caller may not act for. */
     public String refusalForProvider(String careProviderId) {
-        return "Calling system " + caller.hsaId() + " is not registered for care provider " + careProviderId;
+        return who + " is not registered for care provider " + careProviderId;
     }
 }
