@@ -94,7 +94,8 @@ public final class IntygControl {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("certificateTypes", seed.certificateTypes());
         v.put("recipients", seed.recipients());
-        v.put("persons", seed.persons());
+        // the register lists every vendor's test patients: a tenant looks persons up through the contracts instead
+        if (scope.operator()) v.put("persons", seed.persons());
         v.put("puSwitches", seed.puSwitches());
         v.put("careProviders", seed.careProviders().stream().filter(p -> scope.seesCareProvider(p.hsaId())).toList());
         v.put("users", users(scope));
@@ -149,6 +150,9 @@ public final class IntygControl {
     private ResponseDefinition pu(ControlExchange x, TenantScope scope) throws JsonProcessingException {
         if (!x.is(RequestMethod.GET)) {
             scope.requireOperator("changing the population register", "it is shared by every vendor");
+        }
+        if ("persons".equals(x.segment(2))) {
+            scope.requireOperator("listing the population register", "it holds every vendor's test patients");
         }
         String what = x.segment(2);
         if ("switches".equals(what) && x.depth() == 3) {
