@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.control.ControlApi;
+import se.conformance.simulator.control.ControlTokens;
 import se.conformance.simulator.control.IntygControl;
 import se.conformance.simulator.efrikort.EfrikortService;
 import se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed;
@@ -88,14 +89,14 @@ public final class Simulator implements AutoCloseable {
                 }
             }
             FaultRules faults = new FaultRules(operations, Map.of("efrikort", EfrikortSoapAdapter.PATH_PATTERN,
-                    "intyg", IntygSoapAdapter.PATH_PATTERN));
+                    "intyg", IntygSoapAdapter.PATH_PATTERN), b.declaredCallerIdentity);
             this.control = new ControlApi(clock, seed, intygSeed, faults, journal, database, counts,
                     new IntygControl(intyg, intygSeed, new NotificationEndpoints(database, clock),
                             new NotificationOutbox(database), new RecipientInbox(database),
                             (id, hsaId, answers) -> intyg.certificate(id)
                                     .map(draft -> intygAdapter.signDraft(draft, clock.localNow(), answers, hsaId))
                                     .orElseGet(() -> Outcome.error(ErrorId.VALIDATION_ERROR, "Utkast " + id + " finns inte")),
-                            notifications::deliverDue));
+                            notifications::deliverDue), b.controlTokens);
 
             WireMockConfiguration config = options()
                     .port(b.port)
@@ -104,7 +105,7 @@ public final class Simulator implements AutoCloseable {
                     .stubRequestLoggingDisabled(true) // a log line per request that nobody reads
                     .containerThreads(Math.max(b.threads, 8))
                     .jettyAcceptors(1)
-                    .extensions(new SoapDispatcher(adapters, faults), control, faults.matcher(),
+                    .extensions(new SoapDispatcher(adapters, faults, b.declaredCallerIdentity), control, faults.matcher(),
                             new JournalRecorder(journal, clock));
             this.server = new WireMockServer(config);
             faults.attach(server);
@@ -137,6 +138,8 @@ public final class Simulator implements AutoCloseable {
         private Database database;
         private SimulatedClock clock = new SimulatedClock();
         private int threads = 32;
+        private boolean declaredCallerIdentity = true;
+        private ControlTokens controlTokens;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -176,6 +179,26 @@ public final class Simulator implements AutoCloseable {
         /** Request threads of the HTTP engine. */
         public Builder withThreads(int threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Whether the RIV-TA header {@code x-rivta-original-serviceconsumer-hsaid} may name the calling system
+         * when no client certificate does ({@link se.conformance.simulator.caller.CallerIdentity}). True (the
+         * default) for the quickstart; false in shared mode, where only a verified certificate names a caller.
+         */
+        public Builder withDeclaredCallerIdentity(boolean accept) {
+            this.declaredCallerIdentity = accept;
+            return this;
+        }
+
+        /**
+         * Shared mode's control API: every {@code /control} request then needs {@code Authorization: Bearer
+         * <token>}; a tenant's token sees only its own journal, fault rules and seed data, and may not reset or
+         * move the clock. Null (the default): no tokens, the control API is open (the quickstart).
+         */
+        public Builder withControlTokens(ControlTokens tokens) {
+            this.controlTokens = tokens;
             return this;
         }
 

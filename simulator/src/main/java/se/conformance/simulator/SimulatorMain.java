@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import se.conformance.simulator.control.ControlTokens;
 import se.conformance.simulator.store.Database;
 
 /** {@code java -jar simulator.jar --port N --data DIR} — the simulator as a standalone process. */
@@ -30,6 +31,11 @@ public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--db-password", description = "Database password (PostgreSQL)")
     String dbPassword;
+
+    @Option(names = "--control-tokens", paramLabel = "FILE", description = "YAML file of control-API tokens (shared"
+            + " mode): an operator token and per vendor (tenant) an id, a token and its calling systems' HSA-ids."
+            + " Every /control request then needs 'Authorization: Bearer <token>'. See docs/trust-authorization.md")
+    Path controlTokens;
 
     @Option(names = "--warm-up", description = "Start on a throw-away store, answer one call of each service, stop."
             + " bin/simulator runs this once with -XX:ArchiveClassesAtExit to build a class-data archive that halves start-up.")
@@ -79,8 +85,16 @@ public final class SimulatorMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (warmUp) return warmUp();
         long started = System.nanoTime();
+        ControlTokens tokens;
+        try {
+            tokens = controlTokens == null ? null : ControlTokens.load(controlTokens);
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulator: --control-tokens " + e.getMessage());
+            return 2;
+        }
         Database db = dbUrl != null ? Database.open(dbUrl, dbUser, dbPassword) : Database.embedded(data);
-        Simulator sim = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db).start();
+        Simulator sim = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db)
+                .withControlTokens(tokens).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

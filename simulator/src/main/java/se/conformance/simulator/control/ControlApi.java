@@ -54,9 +54,21 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     private final Journal journal;
     private final Database database;
     private final Map<String, Integer> operationsByService;
+    private final ControlTokens tokens;
 
     public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, IntygSeed intygSeed, FaultRules faultRules,
             Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg) {
+        this(clock, efrikortSeed, intygSeed, faultRules, journal, database, operationsByService, intyg, null);
+    }
+
+    /**
+     * @param tokens the shared mode's operator and tenant tokens; null: no tokens, every caller is the
+     *     operator (the quickstart)
+     */
+    public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, IntygSeed intygSeed, FaultRules faultRules,
+            Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg,
+            ControlTokens tokens) {
+        this.tokens = tokens;
         this.clock = clock;
         this.efrikortSeed = efrikortSeed;
         this.intygSeed = intygSeed;
@@ -81,7 +93,16 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent event) {
         ControlExchange exchange = new ControlExchange(event.getRequest());
         try {
-            return route(exchange.method(), exchange.path(), exchange);
+            TenantScope scope = scope(exchange);
+            if (scope == null) {
+                return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(401)
+                        .withHeader("Content-Type", "application/json; charset=UTF-8")
+                        .withHeader("WWW-Authenticate", "Bearer realm=\"simulator-control\"")
+                        .withBody("{\"error\": \"Authorization: Bearer <token> is required: the control API of this"
+                                + " simulator is shared, and the header is missing or names no token it knows\"}")
+                        .build();
+            }
+            return route(exchange.method(), exchange.path(), exchange, scope);
         } catch (BadRequest e) {
             return error(e.status, e.getMessage());
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -93,19 +114,31 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private ResponseDefinition route(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
+    /** The caller's scope; null when tokens are configured and the request carries none of them (401). */
+    private TenantScope scope(ControlExchange request) {
+        if (tokens == null) return TenantScope.OPERATOR;
+        return tokens.authenticate(request.request().getHeader("Authorization"))
+                .map(caller -> TenantScope.of(caller, efrikortSeed, intygSeed)).orElse(null);
+    }
+
+    private ResponseDefinition route(RequestMethod method, List<String> p, ControlExchange request, TenantScope scope)
+            throws JsonProcessingException {
         String head = p.get(0);
         switch (head) {
             case "health":
                 return json(200, health());
             case "reset":
                 requireMethod(method, RequestMethod.POST);
+                scope.requireOperator("POST /control/reset", "it erases every vendor's data and fault rules");
                 reset();
                 return json(200, Map.of("reset", true, "clock", clockView()));
             case "clock":
+                if (!RequestMethod.GET.equals(method)) {
+                    scope.requireOperator("changing the clock", "one simulated clock serves every vendor");
+                }
                 return clock(method, p, request);
             case "faults":
-                return faults(method, p, request);
+                return faults(method, p, request, scope);
             case "journal":
                 if (p.size() == 2 && "verify".equals(p.get(1))) {
                     requireMethod(method, RequestMethod.GET);
@@ -114,11 +147,11 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
                     return json(200, v);
                 }
                 if (p.size() > 1) throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
-                return journal(method, request);
+                return journal(method, request, scope);
             case "seed":
-                return seed(method, p, request);
+                return seed(method, p, request, scope);
             case "intyg":
-                return intyg.handle(request);
+                return intyg.handle(request, scope);
             default:
                 throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
         }
@@ -186,28 +219,31 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return v;
     }
 
-    private ResponseDefinition faults(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
+    /** A tenant's rules take only its own systems' calls and are listed, read and removed only by it. */
+    private ResponseDefinition faults(RequestMethod method, List<String> p, ControlExchange request, TenantScope scope)
+            throws JsonProcessingException {
+        String owner = scope.tenantId();
         if (p.size() == 1) {
             if (RequestMethod.GET.equals(method)) {
-                return json(200, Map.of("faults", faultRules.list().stream().map(this::faultView).toList()));
+                return json(200, Map.of("faults", faultRules.list(owner).stream().map(this::faultView).toList()));
             }
             if (RequestMethod.POST.equals(method)) {
                 FaultRule requested = JSON.readValue(request.nonEmptyBody(), FaultRule.class);
-                return json(201, faultView(faultRules.add(requested)));
+                return json(201, faultView(faultRules.add(requested, owner, scope.systems())));
             }
             if (RequestMethod.DELETE.equals(method)) {
-                faultRules.clear();
+                faultRules.clear(owner);
                 return json(200, Map.of("faults", List.of()));
             }
             throw new BadRequest(405, "faults: GET, POST or DELETE");
         }
         String id = p.get(1);
         if (RequestMethod.GET.equals(method)) {
-            return faultRules.get(id).map(r -> json(200, faultView(r)))
+            return faultRules.get(id, owner).map(r -> json(200, faultView(r)))
                     .orElseThrow(() -> new BadRequest(404, "no fault rule " + id));
         }
         requireMethod(method, RequestMethod.DELETE);
-        if (!faultRules.remove(id)) throw new BadRequest(404, "no fault rule " + id);
+        if (!faultRules.remove(id, owner)) throw new BadRequest(404, "no fault rule " + id);
         return json(200, Map.of("removed", id));
     }
 
@@ -219,8 +255,11 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return v;
     }
 
-    private ResponseDefinition journal(RequestMethod method, ControlExchange request) {
-        if (RequestMethod.DELETE.equals(method)) return json(200, Map.of("removed", journal.clear()));
+    private ResponseDefinition journal(RequestMethod method, ControlExchange request, TenantScope scope) {
+        if (RequestMethod.DELETE.equals(method)) {
+            scope.requireOperator("DELETE /control/journal", "the journal is every vendor's record");
+            return json(200, Map.of("removed", journal.clear()));
+        }
         requireMethod(method, RequestMethod.GET);
         String limit = request.query("limit");
         String afterSeq = request.query("afterSeq");
@@ -233,11 +272,11 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
                 afterSeq == null ? null : parseLong("afterSeq", afterSeq),
                 limit == null ? 100 : (int) parseLong("limit", limit));
         boolean bodies = !"false".equals(request.query("bodies"));
-        List<JournalEntry> entries = journal.find(q);
+        List<JournalEntry> entries = journal.find(q, scope.journal());
         List<Object> out = entries.stream().map(e -> bodies ? (Object) e : withoutBodies(e)).toList();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("count", out.size());
-        v.put("lastSeq", journal.lastSeq());
+        v.put("lastSeq", journal.lastSeq(scope.journal()));
         v.put("entries", out);
         return json(200, v);
     }
@@ -246,34 +285,43 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         return new JournalEntry(e.seq(), e.traceId(), e.direction(), e.service(), e.operation(), e.simulatedTime(),
                 e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(), e.carePrincipalId(), e.personId(),
                 e.validation(), e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(), e.httpStatus(),
-                e.durationMillis(), null, null);
+                e.durationMillis(), null, null, e.callerKind());
     }
 
-    private ResponseDefinition seed(RequestMethod method, List<String> p, ControlExchange request) throws JsonProcessingException {
+    private ResponseDefinition seed(RequestMethod method, List<String> p, ControlExchange request, TenantScope scope)
+            throws JsonProcessingException {
         if (p.size() < 2 || !"efrikort".equals(p.get(1))) {
             throw new BadRequest(404, "seed: only /control/seed/efrikort/… exists");
         }
         if (p.size() == 2) {
             requireMethod(method, RequestMethod.GET);
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("regions", efrikortSeed.regions());
+            v.put("regions", regions(scope));
             v.put("cardTypes", efrikortSeed.cardTypes());
-            v.put("careProviders", efrikortSeed.careProviders());
-            v.put("employees", efrikortSeed.employees());
+            v.put("careProviders", careProviders(scope));
+            v.put("employees", employees(scope));
+            v.put("callingSystems", callingSystems(scope));
             v.put("reservnummerPattern", efrikortSeed.reservnummerPattern());
             return json(200, v);
         }
         String kind = p.get(2);
         if (p.size() == 3 && RequestMethod.GET.equals(method)) {
             return switch (kind) {
-                case "regions" -> json(200, efrikortSeed.regions());
+                case "regions" -> json(200, regions(scope));
                 case "card-types" -> json(200, efrikortSeed.cardTypes());
-                case "care-providers" -> json(200, efrikortSeed.careProviders());
-                case "employees" -> json(200, efrikortSeed.employees());
+                case "care-providers" -> json(200, careProviders(scope));
+                case "employees" -> json(200, employees(scope));
+                case "calling-systems" -> json(200, callingSystems(scope));
                 case "reservnummer-pattern" -> json(200, Map.of("pattern", efrikortSeed.reservnummerPattern()));
                 default -> throw new BadRequest(404, "seed: unknown kind '" + kind + "'");
             };
         }
+        if (!RequestMethod.PUT.equals(method) && !RequestMethod.DELETE.equals(method)) {
+            throw new BadRequest(405, "use PUT");
+        }
+        scope.requireOperator("changing e-frikort seed data", "it is shared by every vendor; calling systems decide"
+                + " who may call");
+        if ("calling-systems".equals(kind)) return callingSystem(method, p, request);
         requireMethod(method, RequestMethod.PUT);
         if ("reservnummer-pattern".equals(kind)) {
             String pattern = request.body().path("pattern").asText(null);
@@ -341,5 +389,62 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
             default:
                 throw new BadRequest(404, "seed: unknown kind '" + kind + "'");
         }
+    }
+
+    /** {@code PUT|DELETE /control/seed/efrikort/calling-systems/{hsaId}}. */
+    private ResponseDefinition callingSystem(RequestMethod method, List<String> p, ControlExchange request)
+            throws JsonProcessingException {
+        if (p.size() != 4) throw new BadRequest(404, "seed: PUT /control/seed/efrikort/calling-systems/{hsaId}");
+        String id = p.get(3);
+        if (!ID.matcher(id).matches()) throw new BadRequest(400, "hsaId: '" + id + "' is not a valid id");
+        if (RequestMethod.DELETE.equals(method)) {
+            if (!efrikortSeed.removeCallingSystem(id)) throw new BadRequest(404, "no calling system " + id);
+            return json(200, Map.of("removed", id));
+        }
+        ObjectNode body = (ObjectNode) request.objectBody();
+        body.put("hsaId", id);
+        EfrikortSeed.CallingSystem s = JSON.treeToValue(body, EfrikortSeed.CallingSystem.class);
+        if (s.carePrincipalIds().isEmpty()) throw new BadRequest(400, "carePrincipalIds: at least one");
+        List<String> known = efrikortSeed.regions().stream().map(EfrikortSeed.Region::id).toList();
+        for (String principal : s.carePrincipalIds()) {
+            if (!known.contains(principal)) {
+                throw new BadRequest(400, "carePrincipalIds: unknown care principal '" + principal + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+        EfrikortSeed.CallingSystem normalized = new EfrikortSeed.CallingSystem(id, s.name() == null ? id : s.name(),
+                s.careProviderId(), s.carePrincipalIds());
+        efrikortSeed.putCallingSystem(normalized);
+        return json(200, normalized);
+    }
+
+    // --- seed as a tenant sees it: only what its calling systems are registered for ---------------------
+
+    private List<EfrikortSeed.Region> regions(TenantScope scope) {
+        return efrikortSeed.regions().stream().filter(r -> scope.seesCarePrincipal(r.id())).toList();
+    }
+
+    private List<EfrikortSeed.CallingSystem> callingSystems(TenantScope scope) {
+        return efrikortSeed.callingSystems().stream().filter(s -> scope.ownsSystem(s.hsaId())).toList();
+    }
+
+    private List<EfrikortSeed.Employee> employees(TenantScope scope) {
+        if (scope.operator()) return efrikortSeed.employees();
+        List<EfrikortSeed.Employee> out = new java.util.ArrayList<>();
+        for (EfrikortSeed.Employee e : efrikortSeed.employees()) {
+            List<EfrikortSeed.Assignment> seen = e.assignments().stream()
+                    .filter(a -> scope.seesCarePrincipal(a.carePrincipalId())).toList();
+            if (!seen.isEmpty()) out.add(new EfrikortSeed.Employee(e.hsaId(), e.name(), seen));
+        }
+        return out;
+    }
+
+    /** A tenant sees the care providers its employees work for and its systems act for. */
+    private List<EfrikortSeed.CareProvider> careProviders(TenantScope scope) {
+        if (scope.operator()) return efrikortSeed.careProviders();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        employees(scope).forEach(e -> e.assignments().forEach(a -> seen.add(a.careProviderId())));
+        callingSystems(scope).forEach(s -> seen.add(s.careProviderId()));
+        return efrikortSeed.careProviders().stream().filter(cp -> seen.contains(cp.hsaId())).toList();
     }
 }

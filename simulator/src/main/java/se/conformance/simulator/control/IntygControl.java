@@ -62,37 +62,98 @@ public final class IntygControl {
         this.deliverDue = deliverDue;
     }
 
-    ResponseDefinition handle(ControlExchange x) throws JsonProcessingException {
+    /**
+     * One request, as {@code scope} may make it: the operator everything; a tenant only what concerns its
+     * care providers (their certificates, drafts, messages, units and notifications), reads of the shared
+     * reference data, and none of the shared settings (403).
+     */
+    ResponseDefinition handle(ControlExchange x, TenantScope scope) throws JsonProcessingException {
         String kind = x.segment(1);
         if (kind == null) throw x.notFound();
+        IntygOperations ops = scope.operator() ? operations : operations.forAccess(scope.intygAccess());
         return switch (kind) {
-            case "seed" -> seed(x);
-            case "pu" -> pu(x);
-            case "certificate-types" -> certificateTypes(x);
-            case "units" -> units(x);
-            case "recipients" -> recipients(x);
-            case "certificates" -> certificates(x);
-            case "messages" -> messages(x);
-            case "care-providers" -> careProviders(x);
-            case "notifications" -> notifications(x);
+            case "seed" -> seed(x, scope);
+            case "pu" -> pu(x, scope);
+            case "certificate-types" -> {
+                scope.requireOperator("changing certificate types", "they are shared by every vendor");
+                yield certificateTypes(x);
+            }
+            case "units" -> units(x, scope);
+            case "recipients" -> recipients(x, scope, ops);
+            case "certificates" -> certificates(x, ops);
+            case "messages" -> messages(x, ops);
+            case "care-providers" -> careProviders(x, ops);
+            case "notifications" -> notifications(x, scope);
+            case "calling-systems" -> callingSystems(x, scope);
             default -> throw x.notFound();
         };
     }
 
-    private ResponseDefinition seed(ControlExchange x) {
+    private ResponseDefinition seed(ControlExchange x, TenantScope scope) {
         x.requireMethod(RequestMethod.GET);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("certificateTypes", seed.certificateTypes());
         v.put("recipients", seed.recipients());
-        v.put("persons", seed.persons());
+        // the register lists every vendor's test patients: a tenant looks persons up through the contracts instead
+        if (scope.operator()) v.put("persons", seed.persons());
         v.put("puSwitches", seed.puSwitches());
-        v.put("careProviders", seed.careProviders());
-        v.put("users", seed.users());
+        v.put("careProviders", seed.careProviders().stream().filter(p -> scope.seesCareProvider(p.hsaId())).toList());
+        v.put("users", users(scope));
+        v.put("callingSystems", seed.callingSystems().stream().filter(s -> scope.ownsSystem(s.hsaId())).toList());
         return json(200, v);
     }
 
+    /** A tenant sees the users with a medarbetaruppdrag on its units, and only those uppdrag. */
+    private List<IntygSeed.HsaUser> users(TenantScope scope) {
+        if (scope.operator()) return seed.users();
+        List<IntygSeed.HsaUser> out = new ArrayList<>();
+        for (IntygSeed.HsaUser u : seed.users()) {
+            List<IntygSeed.Assignment> seen = u.assignments().stream().filter(a -> scope.seesUnit(a.unitId())).toList();
+            if (!seen.isEmpty()) out.add(new IntygSeed.HsaUser(u.hsaId(), u.name(), seen));
+        }
+        return out;
+    }
+
+    /** {@code GET /control/intyg/calling-systems}, {@code PUT|DELETE /control/intyg/calling-systems/{hsaId}}. */
+    private ResponseDefinition callingSystems(ControlExchange x, TenantScope scope) throws JsonProcessingException {
+        if (x.depth() == 2) {
+            x.requireMethod(RequestMethod.GET);
+            return json(200, seed.callingSystems().stream().filter(s -> scope.ownsSystem(s.hsaId())).toList());
+        }
+        if (x.depth() != 3) throw x.notFound();
+        scope.requireOperator("registering calling systems", "they decide who may call for a care provider");
+        String hsaId = x.segment(2);
+        if (!hsaId.matches("[A-Za-z0-9_.:-]{1,64}")) throw new BadRequest(400, "hsaId: '" + hsaId + "' is not a valid id");
+        if (x.is(RequestMethod.DELETE)) {
+            if (!seed.removeCallingSystem(hsaId)) throw new BadRequest(404, "no calling system " + hsaId);
+            return json(200, Map.of("removed", hsaId));
+        }
+        x.requireMethod(RequestMethod.PUT);
+        ObjectNode body = x.objectBody();
+        body.put("hsaId", hsaId);
+        IntygSeed.CallingSystem s = JSON.treeToValue(body, IntygSeed.CallingSystem.class);
+        if (s.careProviderIds().isEmpty()) throw new BadRequest(400, "careProviderIds: at least one");
+        List<String> known = seed.careProviders().stream().map(IntygSeed.CareProvider::hsaId).toList();
+        for (String provider : s.careProviderIds()) {
+            if (!known.contains(provider)) {
+                throw new BadRequest(400, "careProviderIds: unknown care provider '" + provider + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+        IntygSeed.CallingSystem normalized = new IntygSeed.CallingSystem(hsaId, s.name() == null ? hsaId : s.name(),
+                s.careProviderIds());
+        seed.putCallingSystem(normalized);
+        return json(200, normalized);
+    }
+
     /** {@code PUT /control/intyg/pu/switches}, {@code PUT|DELETE /control/intyg/pu/persons/{personId}}. */
-    private ResponseDefinition pu(ControlExchange x) throws JsonProcessingException {
+    private ResponseDefinition pu(ControlExchange x, TenantScope scope) throws JsonProcessingException {
+        if (!x.is(RequestMethod.GET)) {
+            scope.requireOperator("changing the population register", "it is shared by every vendor");
+        }
+        if ("persons".equals(x.segment(2))) {
+            scope.requireOperator("listing the population register", "it holds every vendor's test patients");
+        }
         String what = x.segment(2);
         if ("switches".equals(what) && x.depth() == 3) {
             if (x.is(RequestMethod.GET)) return json(200, seed.puSwitches());
@@ -140,9 +201,13 @@ public final class IntygControl {
     }
 
     /** {@code PUT|GET|DELETE /control/intyg/units/{unitId}/notification-endpoint}. */
-    private ResponseDefinition units(ControlExchange x) throws JsonProcessingException {
+    private ResponseDefinition units(ControlExchange x, TenantScope scope) throws JsonProcessingException {
         if (x.depth() != 4 || !"notification-endpoint".equals(x.segment(3))) throw x.notFound();
         String unitId = x.segment(2);
+        if (!scope.seesUnit(unitId)) {
+            throw new BadRequest(403, "unit " + unitId + " is not a unit of a care provider the calling systems of tenant "
+                    + scope.tenantId() + " are registered for");
+        }
         if (x.is(RequestMethod.GET)) {
             return endpoints.find(unitId).map(url -> json(200, Map.of("unitId", unitId, "url", url)))
                     .orElseThrow(() -> new BadRequest(404, "no notification endpoint registered for unit " + unitId));
@@ -158,15 +223,22 @@ public final class IntygControl {
     }
 
     /** Inbox, own endpoint, and questions/answers from a recipient. */
-    private ResponseDefinition recipients(ControlExchange x) throws JsonProcessingException {
+    private ResponseDefinition recipients(ControlExchange x, TenantScope scope, IntygOperations operations)
+            throws JsonProcessingException {
         if (x.depth() != 4) throw x.notFound();
         String recipient = x.segment(2);
         switch (x.segment(3)) {
-            case "inbox":
+            case "inbox": {
                 x.requireMethod(RequestMethod.GET);
-                return json(200, Map.of("recipient", recipient, "received", inbox.received(recipient)));
+                var received = inbox.received(recipient);
+                // a tenant sees what was delivered of its own care providers' certificates
+                if (!scope.operator()) received = received.stream()
+                        .filter(e -> operations.certificate(e.certificateId()).isPresent()).toList();
+                return json(200, Map.of("recipient", recipient, "received", received));
+            }
             case "endpoint": {
                 x.requireMethod(RequestMethod.PUT);
+                scope.requireOperator("a recipient's endpoint", "every vendor's certificates go to it");
                 JsonNode body = x.objectBody();
                 String url = body.hasNonNull("url") ? httpUrl(body.get("url").asText()) : null;
                 seed.registerRecipientEndpoint(recipient, url);
@@ -196,7 +268,7 @@ public final class IntygControl {
     }
 
     /** What a doctor in Webcert does with a draft or a signed certificate. */
-    private ResponseDefinition certificates(ControlExchange x) throws JsonProcessingException {
+    private ResponseDefinition certificates(ControlExchange x, IntygOperations operations) throws JsonProcessingException {
         String id = x.segment(2);
         if (id == null) throw x.notFound();
         if (x.depth() == 3) {
@@ -214,7 +286,7 @@ public final class IntygControl {
         String hsaId = b.hasNonNull("hsaId") ? b.get("hsaId").asText() : DEFAULT_DOCTOR;
         return switch (action) {
             case "ready" -> outcome(operations.markReadyToSign(new IntygCommands.CertificateAction(id, hsaId)), null);
-            case "sign" -> outcome(sign(id, hsaId, optionalText(b, "answersXml")), null);
+            case "sign" -> outcome(sign(operations, id, hsaId, optionalText(b, "answersXml")), null);
             case "send" -> outcome(operations.sendSigned(new IntygCommands.SendSigned(id,
                     optionalText(b, "recipient"), hsaId)), null);
             case "revoke" -> outcome(operations.revokeSigned(new IntygCommands.RevokeSigned(id,
@@ -230,7 +302,7 @@ public final class IntygControl {
      * Only a draft is handed to the signer, which builds the signed certificate from it; anything else is the
      * domain's own refusal for a step that needs a draft.
      */
-    private Outcome<Void> sign(String id, String hsaId, String answersXml) {
+    private Outcome<Void> sign(IntygOperations operations, String id, String hsaId, String answersXml) {
         boolean draft = operations.certificate(id).map(IntygModel.CertificateView::lifecycle)
                 .filter(l -> l == IntygModel.Lifecycle.DRAFT || l == IntygModel.Lifecycle.READY).isPresent();
         if (!draft) return Outcome.error(ErrorId.VALIDATION_ERROR, "Certificate " + id + " is not a draft");
@@ -238,7 +310,7 @@ public final class IntygControl {
     }
 
     /** {@code PUT /control/intyg/messages/{meddelandeId}/handled} {@code {"handled": true}}. */
-    private ResponseDefinition messages(ControlExchange x) throws JsonProcessingException {
+    private ResponseDefinition messages(ControlExchange x, IntygOperations operations) throws JsonProcessingException {
         if (x.depth() != 4 || !"handled".equals(x.segment(3))) throw x.notFound();
         x.requireMethod(RequestMethod.PUT);
         JsonNode b = x.objectBody();
@@ -249,14 +321,14 @@ public final class IntygControl {
     }
 
     /** {@code POST /control/intyg/care-providers/{id}/erase}: journal destruction, gone without trace. */
-    private ResponseDefinition careProviders(ControlExchange x) {
+    private ResponseDefinition careProviders(ControlExchange x, IntygOperations operations) {
         if (x.depth() != 4 || !"erase".equals(x.segment(3))) throw x.notFound();
         x.requireMethod(RequestMethod.POST);
         return outcome(operations.eraseCareProvider(x.segment(2)), "erased");
     }
 
     /** {@code GET /control/intyg/notifications[?certificateId=]}, {@code POST /control/intyg/notifications/deliver}. */
-    private ResponseDefinition notifications(ControlExchange x) {
+    private ResponseDefinition notifications(ControlExchange x, TenantScope scope) {
         if (x.depth() == 4 && "deliver".equals(x.segment(2))) throw x.notFound();
         if (x.depth() == 3 && "deliver".equals(x.segment(2))) {
             x.requireMethod(RequestMethod.POST);
@@ -270,6 +342,7 @@ public final class IntygControl {
         boolean bodies = "true".equals(x.query("bodies"));
         List<Map<String, Object>> out = new ArrayList<>();
         for (var n : rows) {
+            if (!scope.seesUnit(n.unitId())) continue;
             Map<String, Object> v = JSON.convertValue(n, Map.class);
             if (!bodies) v.remove("certificateXml");
             out.add(v);

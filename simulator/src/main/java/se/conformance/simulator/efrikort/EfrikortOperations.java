@@ -1,6 +1,7 @@
 package se.conformance.simulator.efrikort;
 
 import java.util.List;
+import se.conformance.simulator.caller.CallerIdentity;
 
 /**
  * The sixteen e-frikort v3 operations as domain calls: no XML and no HTTP in or out.
@@ -11,6 +12,13 @@ import java.util.List;
  * answers a non-OK {@link ResultCode} with a Swedish text that names the element and the rule.
  */
 public interface EfrikortOperations {
+
+    /**
+     * These operations as called by {@code caller}: a known calling system not registered for the call's
+     * care principal is answered ACCESSDENIED ({@code efrikort.access.CallingSystemRule}); its registered
+     * care provider is the one read consent treats it as.
+     */
+    EfrikortOperations forCaller(CallerIdentity caller);
 
     Answer<Model.TransactionReceipt> registerTransaction(Commands.RegisterTransaction command);
 

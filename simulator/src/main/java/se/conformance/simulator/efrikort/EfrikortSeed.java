@@ -41,6 +41,17 @@ public interface EfrikortSeed {
 
     record Employee(String hsaId, String name, List<Assignment> assignments) {}
 
+    /**
+     * A vendor system that may call for the care principals {@code carePrincipalIds} (issue 5).
+     * {@code careProviderId}, when given, is the care provider it acts for: read consent shows that
+     * provider's own fees to it.
+     */
+    record CallingSystem(String hsaId, String name, String careProviderId, List<String> carePrincipalIds) {
+        public CallingSystem {
+            carePrincipalIds = carePrincipalIds == null ? List.of() : List.copyOf(carePrincipalIds);
+        }
+    }
+
     void resetToDefault();
 
     void putRegion(Region region);
@@ -58,6 +69,13 @@ public interface EfrikortSeed {
     void putEmployee(Employee employee);
 
     List<Employee> employees();
+
+    void putCallingSystem(CallingSystem system);
+
+    /** @return whether there was one */
+    boolean removeCallingSystem(String hsaId);
+
+    List<CallingSystem> callingSystems();
 
     /** Reservnummer accepted by the identity rule: a regular expression over the whole value. */
     void setReservnummerPattern(String regex);

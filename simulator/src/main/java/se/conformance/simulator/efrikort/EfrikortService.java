@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.efrikort.Commands.Actor;
 import se.conformance.simulator.efrikort.EfrikortSeed.CardTypeDefinition;
@@ -84,6 +85,7 @@ public final class EfrikortService implements EfrikortOperations {
     private final GroupActionRepository groupActions = new GroupActionRepository();
     private final Transactions store;
     private final CardLedger ledger;
+    private final CallerIdentity caller;
 
     public EfrikortService(Database db, SimulatedClock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -92,6 +94,23 @@ public final class EfrikortService implements EfrikortOperations {
         this.cards = new CardRepository(db.dialect());
         this.store = new Transactions(db);
         this.ledger = new CardLedger(cards, transactions, exports);
+        this.caller = CallerIdentity.ANONYMOUS;
+    }
+
+    private EfrikortService(EfrikortService shared, CallerIdentity caller) {
+        this.db = shared.db;
+        this.clock = shared.clock;
+        this.reference = shared.reference;
+        this.cards = shared.cards;
+        this.store = shared.store;
+        this.ledger = shared.ledger;
+        this.caller = caller;
+    }
+
+    /** The same service for calls made by {@code caller}, whose registration {@link RequestContext} checks. */
+    @Override
+    public EfrikortOperations forCaller(CallerIdentity caller) {
+        return new EfrikortService(this, Objects.requireNonNull(caller, "caller"));
     }
 
     // --- transactions --------------------------------------------------------------------------
@@ -196,7 +215,7 @@ public final class EfrikortService implements EfrikortOperations {
                 requireConsent(c, q.scope(), q.personId());
                 Optional<CardRow> current = cards.current(c, q.carePrincipalId(), q.cardTypeId(), q.personId());
                 if (current.isEmpty()) return Answer.<ExtendedCardView>ok(null);
-                return Answer.ok(extended(c, q.scope(), current.get(), query.callerCareProviderId()));
+                return Answer.ok(extended(c, q.scope(), current.get(), q.callerCareProviderId()));
             });
         });
     }
@@ -209,7 +228,7 @@ public final class EfrikortService implements EfrikortOperations {
                 requireConsent(c, q.scope(), q.personId());
                 List<ExtendedCardView> views = new ArrayList<>();
                 for (CardRow card : cards.allFor(c, q.carePrincipalId(), q.cardTypeId(), q.personId())) {
-                    views.add(extended(c, q.scope(), card, query.callerCareProviderId()));
+                    views.add(extended(c, q.scope(), card, q.callerCareProviderId()));
                 }
                 return Answer.ok(List.copyOf(views));
             });
@@ -630,7 +649,7 @@ public final class EfrikortService implements EfrikortOperations {
 
     // --- validation of the request -----------------------------------------------------------------
 
-    private record PersonQuery(Scope scope, String personId) {
+    private record PersonQuery(Scope scope, String personId, String callerCareProviderId) {
         String carePrincipalId() {
             return scope.carePrincipalId();
         }
@@ -644,17 +663,17 @@ public final class EfrikortService implements EfrikortOperations {
         RequestContext ctx = queryContext(query.carePrincipalId());
         PersonId person = ctx.person(query.personId());
         CardTypeDefinition type = ctx.cardType(query.cardTypeId());
-        return new PersonQuery(ctx.scope(type), person.value());
+        return new PersonQuery(ctx.scope(type), person.value(), ctx.callerCareProviderId(query.callerCareProviderId()));
     }
 
     /** Reference data for an operation with an actor: refuses an unknown care principal, then a denied actor. */
     private RequestContext context(String carePrincipalId, Actor actor) {
-        return RequestContext.load(store, reference, clock.now(), carePrincipalId, actor, true);
+        return RequestContext.load(store, reference, clock.now(), carePrincipalId, caller, actor, true);
     }
 
     /** Reference data for a query, which carries no actor. */
     private RequestContext queryContext(String carePrincipalId) {
-        return RequestContext.load(store, reference, clock.now(), carePrincipalId, null, false);
+        return RequestContext.load(store, reference, clock.now(), carePrincipalId, caller, null, false);
     }
 
     /** The latest version of a transaction of the care principal; ERROR when there is none. */

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.efrikort.Commands.Actor;
 import se.conformance.simulator.efrikort.EfrikortSeed.CardTypeDefinition;
 import se.conformance.simulator.efrikort.EfrikortSeed.Region;
+import se.conformance.simulator.efrikort.EfrikortSeed.CallingSystem;
 import se.conformance.simulator.efrikort.access.AccessRule;
+import se.conformance.simulator.efrikort.access.CallingSystemRule;
 import se.conformance.simulator.efrikort.identity.PersonId;
 import se.conformance.simulator.efrikort.identity.PersonIdRule;
 import se.conformance.simulator.efrikort.store.ReferenceDataRepository;
@@ -18,8 +21,9 @@ import se.conformance.simulator.efrikort.store.Transactions;
 
 /**
  * The reference data one call needs, read once at the call's simulated instant: the care
- * principal, the card types and the reservnummer rule. Loading it refuses an unknown care principal
- * and, for operations with an actor, an actor without access.
+ * principal, the card types, the reservnummer rule and the calling system. Loading it refuses an unknown
+ * care principal, then a calling system not registered for it, and, for operations with an actor, an actor
+ * without access.
  */
 final class RequestContext {
 
@@ -31,9 +35,11 @@ final class RequestContext {
     private final PersonIdRule personRule;
     private final Instant now;
     private final LocalDate today;
+    private final Optional<CallingSystem> system;
 
     private RequestContext(Region region, Map<String, CardTypeDefinition> cardTypes, PersonIdRule personRule,
-            Instant now) {
+            Instant now, Optional<CallingSystem> system) {
+        this.system = system;
         this.region = region;
         this.cardTypes = cardTypes;
         this.personRule = personRule;
@@ -42,13 +48,16 @@ final class RequestContext {
     }
 
     static RequestContext load(Transactions store, ReferenceDataRepository reference, Instant now,
-            String carePrincipalId, Actor actor, boolean checkAccess) {
+            String carePrincipalId, CallerIdentity caller, Actor actor, boolean checkAccess) {
         return store.plain(c -> {
             if (carePrincipalId == null || carePrincipalId.isBlank()) {
                 throw new Refusal(invalid("carePrincipalId saknas"));
             }
             Region region = reference.region(c, carePrincipalId).orElseThrow(() -> new Refusal(invalid(
                     "carePrincipalId " + carePrincipalId + ": okänd vårdhuvudman")));
+            Optional<CallingSystem> system = caller.anonymous() ? Optional.empty()
+                    : reference.callingSystem(c, caller.hsaId());
+            Refusal.require(CallingSystemRule.check(caller, carePrincipalId, system));
             if (checkAccess) {
                 boolean identified = actor != null && actor.employeeId() != null && actor.careProviderId() != null;
                 Refusal.require(AccessRule.check(actor, carePrincipalId,
@@ -58,12 +67,20 @@ final class RequestContext {
             Map<String, CardTypeDefinition> types = new LinkedHashMap<>();
             for (CardTypeDefinition t : reference.cardTypes(c)) types.put(t.id(), t);
             String pattern = reference.setting(c, ReferenceDataRepository.RESERVNUMMER_PATTERN).orElse(NO_RESERVNUMMER);
-            return new RequestContext(region, types, new PersonIdRule(pattern), now);
+            return new RequestContext(region, types, new PersonIdRule(pattern), now, system);
         });
     }
 
     String carePrincipalId() {
         return region.id();
+    }
+
+    /**
+     * The care provider read consent treats the caller as: the one its registered calling system acts for,
+     * else {@code declared} (the caller's HSA-id, as before calling systems were registered).
+     */
+    String callerCareProviderId(String declared) {
+        return system.map(CallingSystem::careProviderId).orElse(declared);
     }
 
     LocalDate today() {

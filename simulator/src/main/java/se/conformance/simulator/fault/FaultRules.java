@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.soap.PayloadFields;
 import se.conformance.simulator.soap.SoapOperation;
 
@@ -27,6 +29,9 @@ import se.conformance.simulator.soap.SoapOperation;
  * reference implementation, so it wins whenever its {@link Matcher} accepts a request; the stub
  * hands the request to the SOAP dispatcher with the rule's id, and the dispatcher answers as the
  * rule says and records it in the journal like any other exchange.
+ *
+ * <p>A rule may belong to a tenant (a vendor, shared mode): it then takes only calls whose caller
+ * ({@link CallerIdentity}) is one of the tenant's calling systems, and is listed only to that tenant.
  */
 public final class FaultRules {
 
@@ -41,17 +46,26 @@ public final class FaultRules {
     private final Map<String, Active> rules = new ConcurrentHashMap<>();
     private final Map<String, String> pathPatternByService;
     private final Map<String, SoapOperation> operations;
+    private final boolean acceptDeclaredCaller;
     private WireMockServer server;
 
-    private record Active(FaultRule rule, AtomicInteger remaining, UUID stubId) {}
+    /** @param owner the tenant that made the rule, null for the operator; {@code callers} its calling systems */
+    private record Active(FaultRule rule, AtomicInteger remaining, UUID stubId, String owner, Set<String> callers) {}
 
     /**
      * @param operations every operation the simulator serves, by "service/Operation"
      * @param pathPatternByService a path regex per service, for rules without an operation
      */
     public FaultRules(Map<String, SoapOperation> operations, Map<String, String> pathPatternByService) {
+        this(operations, pathPatternByService, true);
+    }
+
+    /** @param acceptDeclaredCaller as the dispatcher: whether the RIV-TA header may name a caller */
+    public FaultRules(Map<String, SoapOperation> operations, Map<String, String> pathPatternByService,
+            boolean acceptDeclaredCaller) {
         this.operations = Map.copyOf(operations);
         this.pathPatternByService = Map.copyOf(pathPatternByService);
+        this.acceptDeclaredCaller = acceptDeclaredCaller;
     }
 
     /** Binds the registry to the engine; rules added before this are not possible. */
@@ -70,6 +84,16 @@ public final class FaultRules {
      * @throws IllegalArgumentException naming the field when the rule is unusable
      */
     public FaultRule add(FaultRule requested) {
+        return add(requested, null, null);
+    }
+
+    /**
+     * As {@link #add(FaultRule)}, for a tenant: the rule takes only calls by {@code callers}.
+     *
+     * @param owner   the tenant's id, null for the operator (the rule then takes every matching call)
+     * @param callers the tenant's calling systems (ignored for the operator)
+     */
+    public FaultRule add(FaultRule requested, String owner, Set<String> callers) {
         String service = Objects.requireNonNullElse(requested.service(), "efrikort");
         String path;
         if (requested.operation() != null) {
@@ -113,7 +137,7 @@ public final class FaultRules {
                 .willReturn(aResponse().withTransformers("soap-dispatch").withTransformerParameter(RULE_ID, id));
         StubMapping stub = server.stubFor(mapping);
         rules.put(id, new Active(rule, new AtomicInteger(rule.count() == null ? Integer.MAX_VALUE : rule.count()),
-                stub.getId()));
+                stub.getId(), owner, owner == null ? null : Set.copyOf(callers)));
         return rule;
     }
 
@@ -126,6 +150,21 @@ public final class FaultRules {
     public Optional<FaultRule> get(String id) {
         Active a = rules.get(id);
         return a == null ? Optional.empty() : Optional.of(a.rule());
+    }
+
+    /** The rules {@code owner} made (null: every rule, for the operator). */
+    public List<FaultRule> list(String owner) {
+        if (owner == null) return list();
+        List<FaultRule> own = new ArrayList<>();
+        rules.values().stream().filter(a -> owner.equals(a.owner())).forEach(a -> own.add(a.rule()));
+        return own;
+    }
+
+    /** The rule, if {@code owner} may see it (null: the operator, who sees all). */
+    public Optional<FaultRule> get(String id, String owner) {
+        Active a = rules.get(id);
+        if (a == null || owner != null && !owner.equals(a.owner())) return Optional.empty();
+        return Optional.of(a.rule());
     }
 
     /** Remaining uses of a rule, or {@code null} for a rule without a count. */
@@ -144,6 +183,21 @@ public final class FaultRules {
         List.copyOf(rules.keySet()).forEach(this::remove);
     }
 
+    /** Removes rule {@code id} if {@code owner} may see it (null: the operator). */
+    public boolean remove(String id, String owner) {
+        return get(id, owner).isPresent() && remove(id);
+    }
+
+    /** Removes the rules {@code owner} made (null: every rule). */
+    public void clear(String owner) {
+        if (owner == null) {
+            clear();
+            return;
+        }
+        rules.entrySet().stream().filter(e -> owner.equals(e.getValue().owner())).map(Map.Entry::getKey).toList()
+                .forEach(this::remove);
+    }
+
     /** Decides whether a rule takes a request, and spends one use of it when it does. */
     private final class Matcher extends RequestMatcherExtension {
         @Override
@@ -156,6 +210,10 @@ public final class FaultRules {
             Active a = rules.get(parameters.getString(RULE_ID));
             if (a == null) return MatchResult.noMatch();
             FaultRule rule = a.rule();
+            if (a.callers() != null) {
+                CallerIdentity caller = CallerIdentity.of(request::getHeader, acceptDeclaredCaller);
+                if (caller.anonymous() || !a.callers().contains(caller.hsaId())) return MatchResult.noMatch();
+            }
             if (rule.carePrincipalId() != null || rule.personId() != null) {
                 Map<String, String> fields = PayloadFields.of(request.getBody());
                 if (rule.carePrincipalId() != null && !rule.carePrincipalId().equals(fields.get(PayloadFields.CARE_PRINCIPAL_ID))) {

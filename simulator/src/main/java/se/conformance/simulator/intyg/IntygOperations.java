@@ -1,6 +1,7 @@
 package se.conformance.simulator.intyg;
 
 import java.util.List;
+import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.intyg.IntygCommands.IntygId;
 import se.conformance.simulator.intyg.IntygModel.CertificateRelations;
 import se.conformance.simulator.intyg.IntygModel.CertificateView;
@@ -23,6 +24,15 @@ import se.conformance.simulator.intyg.IntygModel.TypeInfo;
  * integrated for the certificate type also a notification to the outbox.
  */
 public interface IntygOperations {
+
+    /**
+     * These operations as called by {@code caller}: a registered calling system sees and changes only the
+     * certificates, drafts and messages of its care providers ({@code intyg.access.ProviderAccess}).
+     */
+    IntygOperations forCaller(CallerIdentity caller);
+
+    /** These operations limited to the care providers {@code access} permits (a tenant of the control API). */
+    IntygOperations forAccess(se.conformance.simulator.intyg.access.ProviderAccess access);
 
     // --- Intygstjänsten ---------------------------------------------------------------------------
 

@@ -78,6 +78,17 @@ public interface IntygSeed {
         }
     }
 
+    /**
+     * A vendor system that may call for the care providers {@code careProviderIds} (issue 5): it sees and
+     * changes only their certificates, drafts and messages.
+     */
+    record CallingSystem(String hsaId, String name, List<String> careProviderIds) {
+        public CallingSystem {
+            Objects.requireNonNull(hsaId, "hsaId");
+            careProviderIds = careProviderIds == null ? List.of() : List.copyOf(careProviderIds);
+        }
+    }
+
     void resetToDefault();
 
     void putCertificateType(CertificateType type);
@@ -108,4 +119,11 @@ public interface IntygSeed {
     void putUser(HsaUser user);
 
     List<HsaUser> users();
+
+    void putCallingSystem(CallingSystem system);
+
+    /** @return whether there was one */
+    boolean removeCallingSystem(String hsaId);
+
+    List<CallingSystem> callingSystems();
 }

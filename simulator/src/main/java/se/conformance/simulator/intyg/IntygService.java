@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.efrikort.identity.PersonIdRule;
 import se.conformance.simulator.intyg.IntygCommands.CareMessage;
@@ -41,6 +42,7 @@ import se.conformance.simulator.intyg.RecipientGateway.CertificateDelivery;
 import se.conformance.simulator.intyg.RecipientGateway.Delivery;
 import se.conformance.simulator.intyg.RecipientGateway.MessageDelivery;
 import se.conformance.simulator.intyg.RecipientGateway.RevocationDelivery;
+import se.conformance.simulator.intyg.access.ProviderAccess;
 import se.conformance.simulator.intyg.draft.DraftRequestRule;
 import se.conformance.simulator.intyg.message.Amne;
 import se.conformance.simulator.intyg.message.CareMessageValidator;
@@ -101,6 +103,9 @@ public final class IntygService implements IntygOperations {
     private final IntegratedUnits integrated = new IntegratedUnits();
     private final PopulationRegister register = new PopulationRegister(reference);
     private final EventLog eventLog;
+    private final CallerIdentity caller;
+    /** Set for a service scoped to a fixed set of care providers (a tenant of the control API); else from {@link #caller}. */
+    private final ProviderAccess fixedAccess;
 
     /** With {@code recipients} as the outbound port to recipients. */
     public IntygService(Database db, SimulatedClock clock, RecipientGateway recipients) {
@@ -109,6 +114,42 @@ public final class IntygService implements IntygOperations {
         this.gateway = Objects.requireNonNull(recipients, "recipients");
         this.tx = new IntygTransactions(db);
         this.eventLog = new EventLog(certificates, messages, events, integrated, new NotificationOutbox(db), clock);
+        this.caller = CallerIdentity.ANONYMOUS;
+        this.fixedAccess = null;
+    }
+
+    private IntygService(IntygService shared, CallerIdentity caller, ProviderAccess fixedAccess) {
+        this.clock = shared.clock;
+        this.gateway = shared.gateway;
+        this.tx = shared.tx;
+        this.eventLog = shared.eventLog;
+        this.caller = caller;
+        this.fixedAccess = fixedAccess;
+    }
+
+    @Override
+    public IntygOperations forCaller(CallerIdentity caller) {
+        return new IntygService(this, Objects.requireNonNull(caller, "caller"), null);
+    }
+
+    @Override
+    public IntygOperations forAccess(ProviderAccess access) {
+        return new IntygService(this, CallerIdentity.ANONYMOUS, Objects.requireNonNull(access, "access"));
+    }
+
+    /** The care providers this service's caller may act for, read in the call's transaction. */
+    private ProviderAccess access(Connection c) throws SQLException {
+        if (fixedAccess != null) return fixedAccess;
+        if (caller.anonymous()) return ProviderAccess.UNRESTRICTED;
+        return ProviderAccess.of(caller, reference.callingSystemProviders(c, caller.hsaId()));
+    }
+
+    /** Refuses (APPLICATION_ERROR) a call on {@code row} when it belongs to a provider the caller may not act for. */
+    private void requirePermitted(Connection c, CertificateRow row) throws SQLException {
+        ProviderAccess access = access(c);
+        if (!access.permits(row.careProviderId())) {
+            throw Refusal.error(ErrorId.APPLICATION_ERROR, access.refusalForCertificate(row.certificateId()));
+        }
     }
 
     /** With the simulated recipients only: deliveries are recorded in the {@link RecipientInbox}. */
@@ -127,6 +168,10 @@ public final class IntygService implements IntygOperations {
     private Outcome<Void> register(Connection c, RegisterCertificate cmd, CertificateRow draft, String hanteratAv,
             TypeRuleCheck typeRules) throws SQLException {
         String id = extension(cmd.id());
+        ProviderAccess access = access(c);
+        if (!access.permits(cmd.careProviderId())) {
+            throw Refusal.error(ErrorId.APPLICATION_ERROR, access.refusalForProvider(cmd.careProviderId()));
+        }
         String version = normalisedVersion(cmd.typeVersion());
         Optional<CertificateType> type = reference.certificateType(c, cmd.typeCode());
         if (type.isEmpty() || version == null || !type.get().versions().contains(version)) {
@@ -207,6 +252,10 @@ public final class IntygService implements IntygOperations {
         return call(() -> tx.read(c -> {
             String id = extension(query.id());
             Optional<CertificateRow> row = certificates.find(c, id);
+            ProviderAccess access = access(c);
+            if (row.isPresent() && !access.permits(row.get().careProviderId())) {
+                throw Refusal.fault(access.refusalForCertificate(id));
+            }
             if (row.isPresent() && row.get().state() == State.ERASED) {
                 throw Refusal.fault("Certificate with id " + id + " is deleted from intygstjansten");
             }
@@ -223,6 +272,7 @@ public final class IntygService implements IntygOperations {
         return tx.read(c -> {
             Optional<CertificateRow> row = certificates.find(c, certificateId);
             if (row.isEmpty() || row.get().state() == State.ERASED) return Optional.empty();
+            if (!access(c).permits(row.get().careProviderId())) return Optional.empty();
             return Optional.of(view(c, row.get(), Parts.INVANA));
         });
     }
@@ -234,6 +284,7 @@ public final class IntygService implements IntygOperations {
         return call(() -> tx.write(c -> {
             String id = extension(cmd.id());
             Optional<CertificateRow> row = certificates.lock(c, id);
+            if (row.isPresent()) requirePermitted(c, row.get());
             if (row.isEmpty() || !row.get().signed() || !row.get().patientId().equals(cmd.patientId())) {
                 throw Refusal.error(ErrorId.APPLICATION_ERROR, "Unknown certificate ID: " + id);
             }
@@ -274,6 +325,7 @@ public final class IntygService implements IntygOperations {
         return call(() -> tx.write(c -> {
             String id = extension(cmd.id());
             Optional<CertificateRow> row = certificates.lock(c, id);
+            if (row.isPresent()) requirePermitted(c, row.get());
             if (row.isEmpty() || !row.get().signed() || !row.get().patientId().equals(cmd.patientId())) {
                 throw Refusal.error(ErrorId.APPLICATION_ERROR, "Certificate " + id + " does not exist for patient.");
             }
@@ -308,6 +360,7 @@ public final class IntygService implements IntygOperations {
             String id = extension(cmd.id());
             if (!Parts.known(cmd.part())) throw Refusal.error(ErrorId.VALIDATION_ERROR, "Unknown part: " + cmd.part());
             Optional<CertificateRow> row = certificates.lock(c, id);
+            if (row.isPresent()) requirePermitted(c, row.get());
             if (row.isEmpty() || !row.get().signed()) {
                 throw Refusal.error(ErrorId.VALIDATION_ERROR, "Certificate with id " + id + " is invalid or does not exist");
             }
@@ -337,9 +390,11 @@ public final class IntygService implements IntygOperations {
                 throw Refusal.fault("Either vardgivare-id or enhets-id is required");
             }
             List<CertificateView> result = new ArrayList<>();
+            ProviderAccess access = access(c);
             for (CertificateRow row : certificates.signedForPatient(c, query.personId())) {
                 // with vardgivare-id the real service applies no filter at all: every certificate of the patient
                 if (!byProvider && !query.unitIds().contains(row.unitId())) continue;
+                if (!access.permits(row.careProviderId())) continue;
                 result.add(view(c, row, Parts.HSVARD));
             }
             return Outcome.ok(result);
@@ -354,8 +409,9 @@ public final class IntygService implements IntygOperations {
             }
             String part = query.part() == null ? Parts.INVANA : query.part();
             List<CertificateView> result = new ArrayList<>();
+            ProviderAccess access = access(c);
             for (CertificateRow row : certificates.signedForPatient(c, query.personId())) {
-                if (row.testCertificate()) continue;
+                if (row.testCertificate() || !access.permits(row.careProviderId())) continue;
                 if (!query.typeCodes().isEmpty() && !query.typeCodes().contains(row.typeCode())) continue;
                 LocalDate signed = row.signedAt().toLocalDate();
                 if (query.from() != null && signed.isBefore(query.from())) continue;
@@ -371,6 +427,10 @@ public final class IntygService implements IntygOperations {
     public Outcome<TypeInfo> getCertificateTypeInfo(String certificateId) {
         return call(() -> tx.read(c -> {
             Optional<CertificateRow> row = certificates.find(c, certificateId);
+            ProviderAccess access = access(c);
+            if (row.isPresent() && !access.permits(row.get().careProviderId())) {
+                throw Refusal.fault(access.refusalForCertificate(certificateId));
+            }
             if (row.isEmpty() || !row.get().signed()) {
                 throw Refusal.fault("Failed to get certificate's type. Certificate with id " + certificateId
                         + " is invalid or does not exist");
@@ -383,13 +443,19 @@ public final class IntygService implements IntygOperations {
     public Outcome<List<CertificateRelations>> listRelationsForCertificate(List<String> certificateIds) {
         return call(() -> tx.read(c -> {
             List<CertificateRelations> result = new ArrayList<>();
+            ProviderAccess access = access(c);
             for (String id : certificateIds) {
+                Optional<CertificateRow> asked = certificates.find(c, id);
+                if (asked.isPresent() && !access.permits(asked.get().careProviderId())) {
+                    result.add(new CertificateRelations(id, List.of())); // another provider's: nothing shown
+                    continue;
+                }
                 List<RelationRow> rows = new ArrayList<>(certificates.incoming(c, id));
                 certificates.outgoing(c, id).ifPresent(rows::add);
                 List<Relation> relations = new ArrayList<>();
                 for (RelationRow r : rows) {
                     Optional<CertificateRow> from = certificates.find(c, r.fromCertificateId());
-                    if (from.isEmpty() || !from.get().signed()) continue;
+                    if (from.isEmpty() || !from.get().signed() || !access.permits(from.get().careProviderId())) continue;
                     boolean fromRevoked = StatusFilter.revoked(certificates.statuses(c, r.fromCertificateId()));
                     relations.add(new Relation(r.type(), r.fromCertificateId(), r.toCertificateId(), r.created(),
                             fromRevoked));
@@ -408,7 +474,9 @@ public final class IntygService implements IntygOperations {
             if (query.maxDaysBetween() < 0) throw Refusal.fault("maxDagarMellanIntyg must not be negative");
             LocalDate today = clock.today();
             Map<String, List<SickLeaveMerger.CertificatePeriods>> byPatient = new LinkedHashMap<>();
+            ProviderAccess access = access(c);
             for (CertificateRow row : certificates.signedOnUnit(c, query.unitId())) {
+                if (!access.permits(row.careProviderId())) continue;
                 if (row.testCertificate() || StatusFilter.revoked(certificates.statuses(c, row.certificateId()))) continue;
                 var periods = certificates.periods(c, row.certificateId());
                 if (periods.isEmpty()) continue;
@@ -438,6 +506,7 @@ public final class IntygService implements IntygOperations {
         return call(() -> tx.write(c -> {
             String certificateId = extension(cmd.certificateId());
             Optional<CertificateRow> cert = certificates.lock(c, certificateId).filter(CertificateRow::signed);
+            if (cert.isPresent()) requirePermitted(c, cert.get());
             if (cmd.endpoint() != MessageEndpoint.WEBCERT) {
                 Optional<MessageRow> reminded = messages.find(c, cmd.paminnelseMeddelandeId());
                 Optional<MessageRow> answered = messages.find(c, cmd.svarPa() == null ? null : cmd.svarPa().meddelandeId());
@@ -519,6 +588,7 @@ public final class IntygService implements IntygOperations {
         Optional<CertificateRow> cert = certificates.lock(c, certificateId).filter(CertificateRow::signed);
         if (cert.isEmpty()) throw Refusal.error(ErrorId.APPLICATION_ERROR, "Intyg does not exist");
         CertificateRow row = cert.get();
+        requirePermitted(c, row);
         // Intygstjänsten answers OK for a test certificate without forwarding; we neither validate nor store it
         if (row.testCertificate()) return Outcome.ok(null);
         Optional<MessageRow> reminded = messages.find(c, cmd.paminnelseMeddelandeId());
@@ -566,6 +636,10 @@ public final class IntygService implements IntygOperations {
             List<String> errors = DraftRequestRule.missingOrInvalid(cmd);
             if (!errors.isEmpty()) throw Refusal.error(ErrorId.VALIDATION_ERROR, String.join(", ", errors));
             Optional<String> careProvider = reference.careProviderOfUnit(c, cmd.unitId());
+            ProviderAccess access = access(c);
+            if (careProvider.isPresent() && !access.permits(careProvider.get())) {
+                throw Refusal.error(ErrorId.APPLICATION_ERROR, access.refusalForProvider(careProvider.get()));
+            }
             if (careProvider.isEmpty()
                     || !reference.hasAssignment(c, cmd.personalId(), cmd.unitId(), IntygSeed.CARE_AND_TREATMENT)) {
                 throw Refusal.error(ErrorId.VALIDATION_ERROR, "No valid MIU was found for person " + cmd.personalId()
@@ -619,7 +693,9 @@ public final class IntygService implements IntygOperations {
                 throw Refusal.error(ErrorId.VALIDATION_ERROR, "Either vardgivare-id or enhets-id is required");
             }
             List<CertificateWithQa> result = new ArrayList<>();
+            ProviderAccess access = access(c);
             for (CertificateRow row : certificates.liveForPatient(c, query.personId())) {
+                if (!access.permits(row.careProviderId())) continue;
                 if (!query.unitIds().isEmpty() && !query.unitIds().contains(row.unitId())) continue;
                 if (byProvider && !query.careProviderId().equals(row.careProviderId())) continue;
                 List<EventView> inWindow = new ArrayList<>();
@@ -744,7 +820,8 @@ public final class IntygService implements IntygOperations {
         return call(() -> tx.write(c -> {
             MessageRow found = messages.find(c, cmd.meddelandeId()).orElseThrow(() -> Refusal.error(
                     ErrorId.VALIDATION_ERROR, "Message " + cmd.meddelandeId() + " does not exist"));
-            certificates.lock(c, found.certificateId());
+            Optional<CertificateRow> cert = certificates.lock(c, found.certificateId());
+            if (cert.isPresent()) requirePermitted(c, cert.get());
             MessageRow question = messages.find(c, cmd.meddelandeId()).orElseThrow();
             if (!question.question()) {
                 throw Refusal.error(ErrorId.VALIDATION_ERROR, "Message " + cmd.meddelandeId() + " is not a question");
@@ -762,6 +839,12 @@ public final class IntygService implements IntygOperations {
     @Override
     public Outcome<String> recipientSendsMessage(RecipientMessage cmd) {
         Optional<CertificateRow> row = tx.read(c -> certificates.find(c, cmd.certificateId()).filter(CertificateRow::signed));
+        if (row.isPresent()) {
+            ProviderAccess access = tx.read(this::access);
+            if (!access.permits(row.get().careProviderId())) {
+                return Outcome.error(ErrorId.APPLICATION_ERROR, access.refusalForCertificate(cmd.certificateId()));
+            }
+        }
         if (row.isEmpty()) {
             return Outcome.error(ErrorId.VALIDATION_ERROR, "Certificate " + cmd.certificateId() + " does not exist");
         }
@@ -782,6 +865,10 @@ public final class IntygService implements IntygOperations {
     @Override
     public Outcome<Integer> eraseCareProvider(String careProviderId) {
         return call(() -> tx.write(c -> {
+            ProviderAccess access = access(c);
+            if (!access.permits(careProviderId)) {
+                throw Refusal.error(ErrorId.APPLICATION_ERROR, access.refusalForProvider(careProviderId));
+            }
             List<String> ids = certificates.idsOfCareProvider(c, careProviderId);
             for (String id : ids) {
                 certificates.lock(c, id);
@@ -793,23 +880,31 @@ public final class IntygService implements IntygOperations {
 
     @Override
     public Outcome<List<MessageView>> messages(String certificateId) {
-        return call(() -> tx.read(c -> Outcome.ok(messages.forCertificate(c, certificateId).stream()
+        return call(() -> tx.read(c -> {
+            Optional<CertificateRow> cert = certificates.find(c, certificateId);
+            if (cert.isPresent()) requirePermitted(c, cert.get());
+            return Outcome.ok(messages.forCertificate(c, certificateId).stream()
                 .map(m -> new MessageView(m.meddelandeId(), m.certificateId(), m.referensId(), m.amne(), m.rubrik(),
                         m.meddelande(), m.sentBySide().name(), m.sentBy(), m.svarPaMeddelandeId(),
                         m.paminnelseMeddelandeId(), m.sistaDatumForSvar(), m.complements(), m.handled(), m.handledBy(),
                         m.skickatTidpunkt()))
-                .toList())));
+                .toList());
+        }));
     }
 
     // --- steps shared by the operations -------------------------------------------------------------------
 
     private CertificateRow lockedDraft(Connection c, String certificateId) throws SQLException {
-        return certificates.lock(c, certificateId).filter(CertificateRow::draft).orElseThrow(() -> Refusal.error(
+        Optional<CertificateRow> row = certificates.lock(c, certificateId);
+        if (row.isPresent()) requirePermitted(c, row.get());
+        return row.filter(CertificateRow::draft).orElseThrow(() -> Refusal.error(
                 ErrorId.VALIDATION_ERROR, "Certificate " + certificateId + " is not a draft"));
     }
 
     private CertificateRow lockedSigned(Connection c, String certificateId) throws SQLException {
-        return certificates.lock(c, certificateId).filter(CertificateRow::signed).orElseThrow(() -> Refusal.error(
+        Optional<CertificateRow> row = certificates.lock(c, certificateId);
+        if (row.isPresent()) requirePermitted(c, row.get());
+        return row.filter(CertificateRow::signed).orElseThrow(() -> Refusal.error(
                 ErrorId.VALIDATION_ERROR, "Certificate " + certificateId + " is not a signed certificate"));
     }
 

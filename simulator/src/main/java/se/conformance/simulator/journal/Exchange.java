@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.SubEvent;
 import java.util.HashMap;
 import java.util.Map;
+import se.conformance.simulator.caller.CallerIdentity;
 
 /**
  * What the dispatcher learned about one exchange, beyond the raw bytes WireMock keeps: its trace
@@ -18,11 +19,14 @@ public final class Exchange {
 
     private final Map<String, Object> data = new HashMap<>();
 
-    public Exchange(String traceId, String service, String operation, String caller) {
+    public Exchange(String traceId, String service, String operation, CallerIdentity caller) {
         data.put("traceId", traceId);
         data.put("service", service);
         data.put("operation", operation);
-        if (caller != null) data.put("caller", caller);
+        if (!caller.anonymous()) {
+            data.put("caller", caller.hsaId());
+            data.put("callerKind", caller.kind().name());
+        }
         data.put("validation", Validation.NOT_CHECKED.name());
         data.put("direction", "INBOUND");
     }
@@ -31,8 +35,10 @@ public final class Exchange {
         return (String) data.get("traceId");
     }
 
-    public String caller() {
-        return (String) data.get("caller");
+    public CallerIdentity caller() {
+        String hsaId = (String) data.get("caller");
+        return hsaId == null ? CallerIdentity.ANONYMOUS
+                : new CallerIdentity(CallerIdentity.Kind.valueOf((String) data.get("callerKind")), hsaId);
     }
 
     public void logicalAddress(String value) {

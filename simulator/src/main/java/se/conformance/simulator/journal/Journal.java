@@ -32,7 +32,7 @@ public final class Journal implements AutoCloseable {
 
     private static final String COLUMNS = "trace_id, direction, service, operation, simulated_time, wall_time, caller,"
             + " client_address, logical_address, care_principal_id, person_id, validation, validation_text,"
-            + " result_code, fault_text, fault_rule_id, http_status, duration_ms, request_body, response_body";
+            + " result_code, fault_text, fault_rule_id, http_status, duration_ms, request_body, response_body, caller_kind";
 
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
     private static final int MAX_BATCH = 256;
@@ -195,7 +195,7 @@ public final class Journal implements AutoCloseable {
                 e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(),
                 fields.get(PayloadFields.CARE_PRINCIPAL_ID), fields.get(PayloadFields.PERSON_ID), e.validation(),
                 e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(), e.httpStatus(), e.durationMillis(),
-                e.requestBody(), e.responseBody());
+                e.requestBody(), e.responseBody(), e.callerKind());
     }
 
     /** Stores what is queued and stops the writer. */
@@ -229,14 +229,21 @@ public final class Journal implements AutoCloseable {
             setInt(ps, i++, e.httpStatus());
             setInt(ps, i++, e.durationMillis());
             ps.setString(i++, e.requestBody());
-            ps.setString(i, e.responseBody());
+            ps.setString(i++, e.responseBody());
+            ps.setString(i, e.callerKind());
         }
     }
 
     public List<JournalEntry> find(JournalQuery q) {
+        return find(q, JournalVisibility.ALL);
+    }
+
+    /** The entries {@code q} selects among those {@code visibility} lets the reader see. */
+    public List<JournalEntry> find(JournalQuery q, JournalVisibility visibility) {
         flush();
-        StringBuilder sql = new StringBuilder("SELECT seq, " + COLUMNS + " FROM journal_entry WHERE 1=1");
-        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT seq, " + COLUMNS + " FROM journal_entry WHERE "
+                + visibility.condition());
+        List<Object> args = new ArrayList<>(visibility.arguments());
         filter(sql, args, "trace_id", q.traceId());
         filter(sql, args, "service", q.service());
         filter(sql, args, "operation", q.operation());
@@ -271,11 +278,20 @@ public final class Journal implements AutoCloseable {
 
     /** The highest sequence number in the journal, 0 when it is empty: where "from now on" starts for a poller. */
     public long lastSeq() {
+        return lastSeq(JournalVisibility.ALL);
+    }
+
+    /** As {@link #lastSeq()} among the entries {@code visibility} lets the reader see. */
+    public long lastSeq(JournalVisibility visibility) {
         flush();
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE(MAX(seq), 0) FROM journal_entry"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+                "SELECT COALESCE(MAX(seq), 0) FROM journal_entry WHERE " + visibility.condition())) {
+            List<Object> args = visibility.arguments();
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (SQLException ex) {
             throw new StoreException(ex);
         }
@@ -323,7 +339,8 @@ public final class Journal implements AutoCloseable {
                 rs.getString("logical_address"), rs.getString("care_principal_id"), rs.getString("person_id"),
                 rs.getString("validation"), rs.getString("validation_text"), rs.getString("result_code"),
                 rs.getString("fault_text"), rs.getString("fault_rule_id"), (Integer) rs.getObject("http_status"),
-                (Integer) rs.getObject("duration_ms"), rs.getString("request_body"), rs.getString("response_body"));
+                (Integer) rs.getObject("duration_ms"), rs.getString("request_body"), rs.getString("response_body"),
+                rs.getString("caller_kind"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -64,7 +64,7 @@ public final class JournalChain {
         return new JournalEntry(seq, e.traceId(), e.direction(), e.service(), e.operation(), micros(e.simulatedTime()),
                 micros(e.wallTime()), e.caller(), e.clientAddress(), e.logicalAddress(), e.carePrincipalId(),
                 e.personId(), e.validation(), e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(),
-                e.httpStatus(), e.durationMillis(), e.requestBody(), e.responseBody());
+                e.httpStatus(), e.durationMillis(), e.requestBody(), e.responseBody(), e.callerKind());
     }
 
     private static Instant micros(Instant t) {

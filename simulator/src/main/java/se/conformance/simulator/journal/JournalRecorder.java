@@ -57,7 +57,8 @@ public final class JournalRecorder implements ServeEventListener {
                     (String) note.get("validationText"), (String) note.get("resultCode"),
                     (String) note.get("faultText"), (String) note.get("faultRuleId"),
                     response == null ? null : response.getStatus(), duration,
-                    event.getRequest().getBodyAsString(), response == null ? null : response.getBodyAsString()));
+                    event.getRequest().getBodyAsString(), response == null ? null : response.getBodyAsString(),
+                    (String) note.get("callerKind")));
         } catch (RuntimeException e) {
             // The vendor already has its answer; a journal failure must be loud for the operator.
             LOG.log(System.Logger.Level.ERROR, "journal entry for trace " + note.get("traceId") + " lost", e);

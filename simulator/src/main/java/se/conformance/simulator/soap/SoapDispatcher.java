@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
 import se.conformance.simulator.journal.Exchange;
@@ -35,7 +36,6 @@ import se.conformance.simulator.journal.Exchange;
 public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "soap-dispatch";
-    private static final String CONSUMER_HEADER = "x-rivta-original-serviceconsumer-hsaid";
     private static final String TRACE_HEADER = "x-trace-id";
     /** Larger requests are refused unread; the biggest legitimate e-frikort request is a few KB. */
     static final int MAX_BODY_BYTES = 1 << 20;
@@ -45,12 +45,15 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
     private final Map<String, Binding> byPath = new HashMap<>();
     private final ContractSchemas schemas = new ContractSchemas();
     private final FaultRules faultRules;
+    private final boolean acceptDeclaredCaller;
 
-    public SoapDispatcher(List<ServiceAdapter> adapters, FaultRules faultRules) {
+    /** @param acceptDeclaredCaller whether the RIV-TA consumer header may name the caller ({@link CallerIdentity}) */
+    public SoapDispatcher(List<ServiceAdapter> adapters, FaultRules faultRules, boolean acceptDeclaredCaller) {
         for (ServiceAdapter adapter : adapters) {
             for (SoapOperation op : adapter.operations()) byPath.put(op.path(), new Binding(op, adapter));
         }
         this.faultRules = faultRules;
+        this.acceptDeclaredCaller = acceptDeclaredCaller;
     }
 
     @Override
@@ -79,7 +82,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
             return plain(405, "Endast POST (SOAP 1.1) och GET ?wsdl stöds");
         }
         Exchange exchange = new Exchange(UUID.randomUUID().toString(), binding.operation().service(),
-                binding.operation().name(), request.getHeader(CONSUMER_HEADER));
+                binding.operation().name(), CallerIdentity.of(request::getHeader, acceptDeclaredCaller));
         try {
             return answer(binding, request, exchange, faultRule(event));
         } catch (SoapFaultException e) {

@@ -70,6 +70,8 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration")
+                    // stores made before V2/V101/V201 were added (numbered to keep the services apart) take them late
+                    .outOfOrder(true)
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

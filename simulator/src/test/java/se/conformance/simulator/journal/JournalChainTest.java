@@ -23,7 +23,7 @@ class JournalChainTest {
         return new JournalEntry(seq, "trace-" + seq, "INBOUND", "efrikort", "RegisterTransaction",
                 Instant.parse("2025-03-10T08:00:00.123456Z"), Instant.parse("2026-11-25T01:00:00.000001Z"), null,
                 "127.0.0.1", "SE2321000016-39KJ", "SE2321000016-39KJ", "191212121212", "VALID", null, "OK", null, null,
-                200, 3, "<request/>", response);
+                200, 3, "<request/>", response, null);
     }
 
     /** Five entries chained from the genesis hash, and the head that names the last. */
@@ -54,7 +54,7 @@ class JournalChainTest {
         return new JournalEntry(e.seq(), e.traceId(), e.direction(), e.service(), e.operation(), e.simulatedTime(),
                 e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(), e.carePrincipalId(), e.personId(),
                 e.validation(), e.validationText(), e.resultCode(), e.faultText(), e.faultRuleId(), e.httpStatus(),
-                e.durationMillis(), e.requestBody(), response);
+                e.durationMillis(), e.requestBody(), response, e.callerKind());
     }
 
     @Test
@@ -77,14 +77,14 @@ class JournalChainTest {
         assertThat(JournalChain.hash(JournalChain.GENESIS, new JournalEntry(2, e.traceId(), e.direction(), e.service(),
                 e.operation(), e.simulatedTime(), e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(),
                 e.carePrincipalId(), e.personId(), e.validation(), e.validationText(), e.resultCode(), e.faultText(),
-                e.faultRuleId(), e.httpStatus(), e.durationMillis(), e.requestBody(), e.responseBody())))
+                e.faultRuleId(), e.httpStatus(), e.durationMillis(), e.requestBody(), e.responseBody(), e.callerKind())))
                 .as("the seq").isNotEqualTo(hash);
         assertThat(JournalChain.hash(JournalChain.GENESIS, JournalChain.storable(
                 new JournalEntry(1, e.traceId(), e.direction(), e.service(), e.operation(),
                         e.simulatedTime().plusNanos(999), e.wallTime(), e.caller(), e.clientAddress(), e.logicalAddress(),
                         e.carePrincipalId(), e.personId(), e.validation(), e.validationText(), e.resultCode(),
                         e.faultText(), e.faultRuleId(), e.httpStatus(), e.durationMillis(), e.requestBody(),
-                        e.responseBody()), 1)))
+                        e.responseBody(), e.callerKind()), 1)))
                 .as("below a microsecond, which neither database keeps, does not count").isEqualTo(hash);
     }
 

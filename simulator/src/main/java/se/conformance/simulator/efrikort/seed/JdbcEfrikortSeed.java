@@ -39,6 +39,8 @@ import se.conformance.simulator.store.Database;
  *       in both regions for that provider.</li>
  *   <li>Extra, for ACCESSDENIED: employee {@value #EMPLOYEE_WITHOUT_ROLE}, registered for
  *       {@value #PROVIDER} with role {@code EFK;BegränsadAnvändare} only.</li>
+ *   <li>Calling system {@value #REFERENCE_VENDOR_SYSTEM} "Referensleverantörens kassasystem", the bundled
+ *       reference vendor's system, registered for both regions and acting for {@value #PROVIDER}.</li>
  *   <li>Reservnummer pattern {@value #DEFAULT_RESERVNUMMER_PATTERN}: 10–13 digits beginning 98 or 99,
  *       which no personnummer or samordningsnummer does (their first two digits are the century, 18–20).</li>
  * </ul>
@@ -55,6 +57,8 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
     public static final String OTHER_PROVIDER_UNIT = "TSTNMT2321000156-2077";
     public static final String OTHER_EMPLOYEE = "TSTNMT2321000156-2079";
     public static final String EMPLOYEE_WITHOUT_ROLE = "TSTNMT2321000156-1080";
+    /** The reference vendor's system: the HSA-id in its function certificate and its declared consumer id. */
+    public static final String REFERENCE_VENDOR_SYSTEM = "TSTNMT2321000156-REF1";
     public static final String DEFAULT_RESERVNUMMER_PATTERN = "^(99|98)\\d{8,11}$";
 
     public static final List<Ceiling> DEFAULT_CEILINGS = List.of(
@@ -108,6 +112,11 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
                         new Assignment(STOCKHOLM, PROVIDER, "EFK;BegränsadAnvändare"))));
     }
 
+    public static List<CallingSystem> defaultCallingSystems() {
+        return List.of(new CallingSystem(REFERENCE_VENDOR_SYSTEM, "Referensleverantörens kassasystem", PROVIDER,
+                List.of(STOCKHOLM, NORRBOTTEN)));
+    }
+
     @Override
     public void resetToDefault() {
         repository.change(() -> db.inTransaction(c -> {
@@ -116,6 +125,7 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
             for (CardTypeDefinition t : defaultCardTypes()) repository.putCardType(c, t);
             for (CareProvider p : defaultCareProviders()) repository.putCareProvider(c, p);
             for (Employee e : defaultEmployees()) repository.putEmployee(c, e);
+            for (CallingSystem s : defaultCallingSystems()) repository.putCallingSystem(c, s);
             repository.putSetting(c, ReferenceDataRepository.RESERVNUMMER_PATTERN, DEFAULT_RESERVNUMMER_PATTERN);
             return null;
         }));
@@ -182,6 +192,24 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
     @Override
     public List<Employee> employees() {
         return db.inTransaction(repository::employees);
+    }
+
+    @Override
+    public void putCallingSystem(CallingSystem system) {
+        repository.change(() -> db.inTransaction(c -> {
+            repository.putCallingSystem(c, system);
+            return null;
+        }));
+    }
+
+    @Override
+    public boolean removeCallingSystem(String hsaId) {
+        return repository.change(() -> db.inTransaction(c -> repository.removeCallingSystem(c, hsaId)));
+    }
+
+    @Override
+    public List<CallingSystem> callingSystems() {
+        return db.inTransaction(repository::callingSystems);
     }
 
     /** @throws IllegalArgumentException when {@code regex} is not a regular expression */

@@ -107,7 +107,7 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
         bind("UpdateTransaction", UpdateTransaction.class, UpdateTransactionResponse.class, this::updateTransaction,
                 r -> updateTransactionResponse(r, null), o -> ((UpdateTransactionResponse) o).getRegisterTransactionResultType().getResult());
         bind("DeleteTransaction", DeleteTransaction.class, DeleteTransactionResponse.class,
-                (q, c) -> deleteTransactionResponse(result(service.deleteTransaction(new Commands.DeleteTransaction(
+                (q, c) -> deleteTransactionResponse(result(ops(c).deleteTransaction(new Commands.DeleteTransaction(
                         q.getCarePrincipalId(), q.getTransactionId(), q.getDeleteReason(), actor(q.getActor()))))),
                 this::deleteTransactionResponse, o -> ((DeleteTransactionResponse) o).getResultType());
         bind("GetCardForPerson", GetCardForPerson.class, GetCardForPersonResponse.class, this::getCardForPerson,
@@ -121,39 +121,39 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
         bind("RegisterCard", RegisterCard.class, RegisterCardResponse.class, this::registerCard,
                 r -> registerCardResponse(r, null), o -> ((RegisterCardResponse) o).getRegisterCardResultType().getResult());
         bind("UpdateCard", UpdateCard.class, UpdateCardResponse.class,
-                (q, c) -> updateCardResponse(result(service.updateCard(new Commands.UpdateCard(q.getCarePrincipalId(),
+                (q, c) -> updateCardResponse(result(ops(c).updateCard(new Commands.UpdateCard(q.getCarePrincipalId(),
                         q.getCardSystemId(), q.getCardId(), date(q.getStartDate()), date(q.getEndDate()),
                         date(q.getPreliminaryCardDate()), actor(q.getActor()))))),
                 this::updateCardResponse, o -> ((UpdateCardResponse) o).getResultType());
         bind("DeleteCard", DeleteCard.class, DeleteCardResponse.class,
-                (q, c) -> deleteCardResponse(result(service.deleteCard(new Commands.DeleteCard(q.getCarePrincipalId(),
+                (q, c) -> deleteCardResponse(result(ops(c).deleteCard(new Commands.DeleteCard(q.getCarePrincipalId(),
                         q.getCardSystemId(), actor(q.getActor()))))),
                 this::deleteCardResponse, o -> ((DeleteCardResponse) o).getResultType());
         bind("OrderNewCard", OrderNewCard.class, OrderNewCardResponse.class,
-                (q, c) -> orderNewCardResponse(result(service.orderNewCard(new Commands.OrderNewCard(q.getCarePrincipalId(),
+                (q, c) -> orderNewCardResponse(result(ops(c).orderNewCard(new Commands.OrderNewCard(q.getCarePrincipalId(),
                         q.getPersonId(), q.getCardSystemId(), actor(q.getActor()))))),
                 this::orderNewCardResponse, o -> ((OrderNewCardResponse) o).getResultType());
         bind("GroupPerson", GroupPerson.class, GroupPersonResponse.class,
-                (q, c) -> groupPersonResponse(result(service.groupPerson(new Commands.Group(q.getCarePrincipalId(),
+                (q, c) -> groupPersonResponse(result(ops(c).groupPerson(new Commands.Group(q.getCarePrincipalId(),
                         q.getCardSystemId(), q.getPersonId(), actor(q.getActor()))))),
                 this::groupPersonResponse, o -> ((GroupPersonResponse) o).getResultType());
         bind("UngroupPerson", UngroupPerson.class, UngroupPersonResponse.class,
-                (q, c) -> ungroupPersonResponse(result(service.ungroupPerson(new Commands.Group(q.getCarePrincipalId(),
+                (q, c) -> ungroupPersonResponse(result(ops(c).ungroupPerson(new Commands.Group(q.getCarePrincipalId(),
                         q.getCardSystemId(), q.getPersonId(), actor(q.getActor()))))),
                 this::ungroupPersonResponse, o -> ((UngroupPersonResponse) o).getResultType());
         bind("GetGroupForPerson", GetGroupForPerson.class, GetGroupForPersonResponse.class, this::getGroupForPerson,
                 EfrikortSoapAdapter::getGroupForPersonResultOnly,
                 o -> ((GetGroupForPersonResponse) o).getGetGroupForPersonResultType().getResult());
         bind("RegisterOptIn", RegisterOptIn.class, RegisterOptInResponse.class,
-                (q, c) -> registerOptInResponse(result(service.registerOptIn(new Commands.Consent(q.getCarePrincipalId(),
+                (q, c) -> registerOptInResponse(result(ops(c).registerOptIn(new Commands.Consent(q.getCarePrincipalId(),
                         q.getPersonId(), q.getCardTypeId(), actor(q.getActor()))))),
                 this::registerOptInResponse, o -> ((RegisterOptInResponse) o).getResultType());
         bind("RegisterOptOut", RegisterOptOut.class, RegisterOptOutResponse.class,
-                (q, c) -> registerOptOutResponse(result(service.registerOptOut(new Commands.Consent(q.getCarePrincipalId(),
+                (q, c) -> registerOptOutResponse(result(ops(c).registerOptOut(new Commands.Consent(q.getCarePrincipalId(),
                         q.getPersonId(), q.getCardTypeId(), actor(q.getActor()))))),
                 this::registerOptOutResponse, o -> ((RegisterOptOutResponse) o).getResultType());
         bind("UpdateReadConsent", UpdateReadConsent.class, UpdateReadConsentResponse.class,
-                (q, c) -> updateReadConsentResponse(result(service.updateReadConsent(new Commands.ReadConsent(
+                (q, c) -> updateReadConsentResponse(result(ops(c).updateReadConsent(new Commands.ReadConsent(
                         q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), q.isConsent(), actor(q.getActor()))))),
                 this::updateReadConsentResponse, o -> ((UpdateReadConsentResponse) o).getResultType());
     }
@@ -186,6 +186,11 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
         });
     }
 
+    /** The domain as the call's caller sees it (its registration is checked there, not here). */
+    private EfrikortOperations ops(SoapCall call) {
+        return service.forCaller(call.caller());
+    }
+
     @Override
     public Object invoke(SoapOperation operation, Object request, SoapCall call) {
         return invokeTyped(bindings.get(operation.name()), request, call);
@@ -213,46 +218,46 @@ public final class EfrikortSoapAdapter implements ServiceAdapter {
     // ---- operations with payloads ----
 
     private Object registerTransaction(RegisterTransaction q, SoapCall call) {
-        Answer<Model.TransactionReceipt> a = service.registerTransaction(new Commands.RegisterTransaction(
+        Answer<Model.TransactionReceipt> a = ops(call).registerTransaction(new Commands.RegisterTransaction(
                 q.getCarePrincipalId(), q.getCareProvider(), q.getCareUnit(), q.getCardTypeId(), q.getPersonId(),
                 date(q.getTransactionDate()), amount(q.getAmount()), actor(q.getActor())));
         return registerTransactionResponse(result(a), a.value());
     }
 
     private Object updateTransaction(UpdateTransaction q, SoapCall call) {
-        Answer<Model.TransactionReceipt> a = service.updateTransaction(new Commands.UpdateTransaction(
+        Answer<Model.TransactionReceipt> a = ops(call).updateTransaction(new Commands.UpdateTransaction(
                 q.getCarePrincipalId(), q.getCareProvider(), q.getCareUnit(), q.getTransactionId(),
                 date(q.getTransactionDate()), amount(q.getAmount()), q.getUpdateReason(), actor(q.getActor())));
         return updateTransactionResponse(result(a), a.value());
     }
 
     private Object getCardForPerson(GetCardForPerson q, SoapCall call) {
-        Answer<Model.CardView> a = service.getCardForPerson(
+        Answer<Model.CardView> a = ops(call).getCardForPerson(
                 new Commands.PersonCardQuery(q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), call.consumerHsaId()));
         return getCardForPersonResponse(result(a), a.value());
     }
 
     private Object getExtendedCardForPerson(GetExtendedCardForPerson q, SoapCall call) {
-        Answer<Model.ExtendedCardView> a = service.getExtendedCardForPerson(
+        Answer<Model.ExtendedCardView> a = ops(call).getExtendedCardForPerson(
                 new Commands.PersonCardQuery(q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), call.consumerHsaId()));
         return getExtendedCardForPersonResponse(result(a), a.value());
     }
 
     private Object getExtendedCardsForPerson(GetExtendedCardsForPerson q, SoapCall call) {
-        Answer<List<Model.ExtendedCardView>> a = service.getExtendedCardsForPerson(
+        Answer<List<Model.ExtendedCardView>> a = ops(call).getExtendedCardsForPerson(
                 new Commands.PersonCardQuery(q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), call.consumerHsaId()));
         return getExtendedCardsForPersonResponse(result(a), a.value() == null ? List.of() : a.value());
     }
 
     private Object registerCard(RegisterCard q, SoapCall call) {
-        Answer<Model.CardView> a = service.registerCard(new Commands.RegisterCard(q.getCarePrincipalId(), q.getPersonId(),
+        Answer<Model.CardView> a = ops(call).registerCard(new Commands.RegisterCard(q.getCarePrincipalId(), q.getPersonId(),
                 q.getCardTypeId(), date(q.getPreliminaryCardDate()), date(q.getEndDate()), q.getCardId(),
                 q.isExtendExisting(), Model.CardReason.valueOf(q.getCardReason().value()), actor(q.getActor())));
         return registerCardResponse(result(a), a.value());
     }
 
     private Object getGroupForPerson(GetGroupForPerson q, SoapCall call) {
-        Answer<Model.GroupView> a = service.getGroupForPerson(
+        Answer<Model.GroupView> a = ops(call).getGroupForPerson(
                 new Commands.PersonCardQuery(q.getCarePrincipalId(), q.getPersonId(), q.getCardTypeId(), call.consumerHsaId()));
         GetGroupForPersonResponse response = getGroupForPersonResponse(result(a), a.value());
         if (a.value() == null) response.getGetGroupForPersonResultType().getPersonIds().add(q.getPersonId());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.conformance.simulator.efrikort.EfrikortSeed.Assignment;
+import se.conformance.simulator.efrikort.EfrikortSeed.CallingSystem;
 import se.conformance.simulator.efrikort.EfrikortSeed.CardTypeDefinition;
 import se.conformance.simulator.efrikort.EfrikortSeed.CareProvider;
 import se.conformance.simulator.efrikort.EfrikortSeed.CareUnit;
@@ -23,7 +24,7 @@ import se.conformance.simulator.efrikort.EfrikortSeed.Region;
  * and named settings. A {@code put} replaces the whole entry, children included.
  *
  * <p>Every e-frikort call reads this data, and it changes only through the control API, so the
- * single-entry reads ({@link #region}, {@link #cardTypes}, {@link #careProvider}, {@link #employee},
+ * single-entry reads ({@link #region}, {@link #cardTypes}, {@link #careProvider}, {@link #employee}, {@link #callingSystem},
  * {@link #setting}) are answered from an in-memory snapshot of all of it, loaded once after each
  * change. Changes must run inside {@link #change}, which drops the snapshot before and after the
  * transaction and bypasses it while one is running, so a call never sees data that is not committed
@@ -35,7 +36,8 @@ public final class ReferenceDataRepository {
     public static final String RESERVNUMMER_PATTERN = "reservnummer.pattern";
 
     private record Snapshot(Map<String, Region> regions, List<CardTypeDefinition> cardTypes,
-            Map<String, CareProvider> careProviders, Map<String, Employee> employees, Map<String, String> settings) {}
+            Map<String, CareProvider> careProviders, Map<String, Employee> employees, Map<String, String> settings,
+            Map<String, CallingSystem> callingSystems) {}
 
     private volatile Snapshot snapshot;
     private long version;
@@ -94,7 +96,9 @@ public final class ReferenceDataRepository {
                 rs -> new String[] {rs.getString(1), rs.getString(2)})) {
             settings.put(row[0], row[1]);
         }
-        Snapshot loaded = new Snapshot(regions, List.copyOf(queryCardTypes(c)), providers, employees, settings);
+        Map<String, CallingSystem> systems = new LinkedHashMap<>();
+        for (CallingSystem s : callingSystems(c)) systems.put(s.hsaId(), s);
+        Snapshot loaded = new Snapshot(regions, List.copyOf(queryCardTypes(c)), providers, employees, settings, systems);
         synchronized (this) {
             // a change that began while loading may have been read half; then the next read loads again
             if (cacheable && changesRunning == 0 && version == loadingVersion) snapshot = loaded;
@@ -242,6 +246,46 @@ public final class ReferenceDataRepository {
         }
     }
 
+    public Optional<CallingSystem> callingSystem(Connection c, String hsaId) throws SQLException {
+        return Optional.ofNullable(snapshot(c).callingSystems().get(hsaId));
+    }
+
+    public List<CallingSystem> callingSystems(Connection c) throws SQLException {
+        return callingSystems(c, "");
+    }
+
+    private List<CallingSystem> callingSystems(Connection c, String where, Object... params) throws SQLException {
+        List<String[]> heads = Jdbc.query(c, "SELECT hsa_id, name, care_provider_id FROM efk_calling_system " + where
+                + " ORDER BY hsa_id", rs -> new String[] {rs.getString("hsa_id"), rs.getString("name"),
+                        rs.getString("care_provider_id")}, params);
+        List<CallingSystem> systems = new ArrayList<>();
+        for (String[] h : heads) {
+            List<String> principals = Jdbc.query(c, "SELECT care_principal_id FROM efk_calling_system_principal "
+                    + "WHERE system_id = ? ORDER BY care_principal_id", rs -> rs.getString(1), h[0]);
+            systems.add(new CallingSystem(h[0], h[1], h[2], principals));
+        }
+        return systems;
+    }
+
+    public void putCallingSystem(Connection c, CallingSystem s) throws SQLException {
+        requireChange();
+        if (Jdbc.update(c, "UPDATE efk_calling_system SET name = ?, care_provider_id = ? WHERE hsa_id = ?", s.name(),
+                s.careProviderId(), s.hsaId()) == 0) {
+            Jdbc.update(c, "INSERT INTO efk_calling_system (hsa_id, name, care_provider_id) VALUES (?, ?, ?)",
+                    s.hsaId(), s.name(), s.careProviderId());
+        }
+        Jdbc.update(c, "DELETE FROM efk_calling_system_principal WHERE system_id = ?", s.hsaId());
+        for (String principal : s.carePrincipalIds()) {
+            Jdbc.update(c, "INSERT INTO efk_calling_system_principal (system_id, care_principal_id) VALUES (?, ?)",
+                    s.hsaId(), principal);
+        }
+    }
+
+    public boolean removeCallingSystem(Connection c, String hsaId) throws SQLException {
+        requireChange();
+        return Jdbc.update(c, "DELETE FROM efk_calling_system WHERE hsa_id = ?", hsaId) > 0;
+    }
+
     public Optional<String> setting(Connection c, String name) throws SQLException {
         return Optional.ofNullable(snapshot(c).settings().get(name));
     }
@@ -256,7 +300,7 @@ public final class ReferenceDataRepository {
     /** Erases every row of every e-frikort table: reference data, cards, transactions, consents, history. */
     public void eraseAll(Connection c) throws SQLException {
         requireChange();
-        for (String table : List.of("efk_export_status", "efk_transaction", "efk_card_person", "efk_card",
+        for (String table : List.of("efk_calling_system_principal", "efk_calling_system", "efk_export_status", "efk_transaction", "efk_card_person", "efk_card",
                 "efk_group_action", "efk_consent", "efk_person_lock", "efk_assignment", "efk_employee",
                 "efk_care_unit", "efk_care_provider", "efk_card_type", "efk_ceiling", "efk_region", "efk_setting")) {
             Jdbc.update(c, "DELETE FROM " + table);

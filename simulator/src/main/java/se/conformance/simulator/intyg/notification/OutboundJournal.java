@@ -40,7 +40,7 @@ final class OutboundJournal {
                     clip(request.logicalAddress(), 64), clip(request.careProviderId(), 64),
                     clip(request.personId(), 32), reply.validation().name(), note, reply.resultCode(),
                     reply.contractAnswer() ? null : reply.text(), null, response.httpStatus(),
-                    response.durationMillis(), request.envelope(), response.body()));
+                    response.durationMillis(), request.envelope(), response.body(), null));
         } catch (RuntimeException e) {
             // the call happened and its outcome is recorded on the notification; say loudly that the entry is lost
             LOG.log(System.Logger.Level.ERROR, "journal entry for outbound trace " + traceId + " lost", e);

@@ -44,6 +44,7 @@ import se.conformance.simulator.store.Database;
  *   <li>Users: {@value #DOCTOR} Ajla Doktor with medarbetaruppdrag "Vård och behandling" on {@value #UNIT}
  *       and {@value #OTHER_UNIT}; {@value #USER_WITHOUT_MIU} Nils Utanuppdrag without any;
  *       {@value #OTHER_DOCTOR} Beata Doktor with "Vård och behandling" on {@value #OTHER_PROVIDER_UNIT}.</li>
+ *   <li>Calling system {@code TSTNMT2321000156-REF1} (the reference vendor's) for {@value #PROVIDER}.</li>
  * </ul>
  * Reset also erases every certificate, draft, message, event, notification, inbox entry, integrated
  * unit and notification endpoint.
@@ -62,6 +63,9 @@ public final class JdbcIntygSeed implements IntygSeed {
     public static final String OTHER_PERSON = "197502024560";
 
     public static final String PROVIDER = "TSTNMT2321000156-1002";
+    /** The reference vendor's system: the HSA-id in its function certificate and its declared consumer id. */
+    public static final String REFERENCE_VENDOR_SYSTEM =
+            se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed.REFERENCE_VENDOR_SYSTEM;
     public static final String UNIT = "TSTNMT2321000156-1077";
     public static final String OTHER_UNIT = "TSTNMT2321000156-1078";
     public static final String OTHER_PROVIDER = "TSTNMT2321000156-2002";
@@ -135,6 +139,12 @@ public final class JdbcIntygSeed implements IntygSeed {
                 new HsaUser(OTHER_DOCTOR, "Beata Doktor", List.of(new Assignment(OTHER_PROVIDER_UNIT, CARE_AND_TREATMENT))));
     }
 
+    /** The bundled reference vendor's system (the same HSA-id as in e-frikort's seed), for {@value #PROVIDER}. */
+    public static List<CallingSystem> defaultCallingSystems() {
+        return List.of(new CallingSystem(REFERENCE_VENDOR_SYSTEM, "Referensleverantörens journalsystem",
+                List.of(PROVIDER)));
+    }
+
     @Override
     public void resetToDefault() {
         db.inTransaction(c -> {
@@ -144,6 +154,7 @@ public final class JdbcIntygSeed implements IntygSeed {
             for (Person p : defaultPersons()) repository.putPerson(c, p);
             for (CareProvider p : defaultCareProviders()) repository.putCareProvider(c, p);
             for (HsaUser u : defaultUsers()) repository.putUser(c, u);
+            for (CallingSystem s : defaultCallingSystems()) repository.putCallingSystem(c, s);
             repository.putPuSwitches(c, PuSwitches.NONE);
             return null;
         });
@@ -233,6 +244,21 @@ public final class JdbcIntygSeed implements IntygSeed {
     @Override
     public List<HsaUser> users() {
         return db.inTransaction(repository::users);
+    }
+
+    @Override
+    public void putCallingSystem(CallingSystem system) {
+        write(c -> repository.putCallingSystem(c, system));
+    }
+
+    @Override
+    public boolean removeCallingSystem(String hsaId) {
+        return db.inTransaction(c -> repository.removeCallingSystem(c, hsaId));
+    }
+
+    @Override
+    public List<CallingSystem> callingSystems() {
+        return db.inTransaction(repository::callingSystems);
     }
 
     @FunctionalInterface

@@ -297,6 +297,11 @@ public final class IntygSoapAdapter implements ServiceAdapter {
         return service.signDraft(new IntygCommands.SignDraft(CertificateXml.registration(xml, null), hsaId));
     }
 
+    /** The domain as the call's caller sees it (its care providers are checked there, not here). */
+    private IntygOperations ops(Call call) {
+        return call.soap() == null ? service : service.forCaller(call.soap().caller());
+    }
+
     // ---- Intygstjänsten --------------------------------------------------------------------------
 
     private Object registerCertificate(RegisterCertificate q, Call call) {
@@ -314,12 +319,12 @@ public final class IntygSoapAdapter implements ServiceAdapter {
             return violations.isEmpty() ? null : RuleViolation.resultText(violations);
         };
         MessageRef svarPa = q.getSvarPa() == null ? null : messageRef(q.getSvarPa());
-        return registerCertificateResponse(result(service.registerCertificate(
+        return registerCertificateResponse(result(ops(call).registerCertificate(
                 CertificateXml.registration(intyg, xml, svarPa), typeRules)));
     }
 
     private Object getCertificate(GetCertificate q, Call call) {
-        Outcome<CertificateView> o = service.getCertificate(new IntygCommands.GetCertificate(id(q.getIntygsId()),
+        Outcome<CertificateView> o = ops(call).getCertificate(new IntygCommands.GetCertificate(id(q.getIntygsId()),
                 code(q.getPart())));
         CertificateView view = valueOrFault(o);
         GetCertificateResponse response = new GetCertificateResponse();
@@ -329,7 +334,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
 
     private Object sendCertificateToRecipient(SendCertificateToRecipient q, Call call) {
         var sentBy = q.getSkickatAv();
-        return sendCertificateToRecipientResponse(result(service.sendCertificateToRecipient(
+        return sendCertificateToRecipientResponse(result(ops(call).sendCertificateToRecipient(
                 new IntygCommands.SendCertificateToRecipient(localDateTime(q.getSkickatTidpunkt()), id(q.getIntygsId()),
                         extension(q.getPatientPersonId()), code(q.getMottagare()),
                         sentBy == null || sentBy.getHosPersonal() == null ? null
@@ -338,20 +343,20 @@ public final class IntygSoapAdapter implements ServiceAdapter {
     }
 
     private Object revokeCertificate(RevokeCertificate q, Call call) {
-        return revokeCertificateResponse(result(service.revokeCertificate(new IntygCommands.RevokeCertificate(
+        return revokeCertificateResponse(result(ops(call).revokeCertificate(new IntygCommands.RevokeCertificate(
                 q.getMeddelande(), localDateTime(q.getSkickatTidpunkt()), id(q.getIntygsId()),
                 extension(q.getPatientPersonId()),
                 q.getSkickatAv() == null ? null : extension(q.getSkickatAv().getPersonalId())))));
     }
 
     private Object setCertificateStatus(SetCertificateStatus q, Call call) {
-        return setCertificateStatusResponse(result(service.setCertificateStatus(new IntygCommands.SetCertificateStatus(
+        return setCertificateStatusResponse(result(ops(call).setCertificateStatus(new IntygCommands.SetCertificateStatus(
                 id(q.getIntygsId()), code(q.getPart()), q.getStatus() == null ? null : q.getStatus().getCode(),
                 localDateTime(q.getTidpunkt())))));
     }
 
     private Object listCertificatesForCare(ListCertificatesForCare q, Call call) {
-        List<CertificateView> views = valueOrFault(service.listCertificatesForCare(new IntygCommands.ListCertificatesForCare(
+        List<CertificateView> views = valueOrFault(ops(call).listCertificatesForCare(new IntygCommands.ListCertificatesForCare(
                 extension(q.getPersonId()), extension(q.getVardgivarId()),
                 q.getEnhetsId().stream().map(ContractTypes::extension).toList())));
         var list = new se.conformance.simulator.intyg.contract.listcertificatesforcare.IntygsLista();
@@ -362,14 +367,14 @@ public final class IntygSoapAdapter implements ServiceAdapter {
     }
 
     private Object listCertificatesForCitizen(ListCertificatesForCitizen q, Call call) {
-        Outcome<List<CertificateView>> o = service.listCertificatesForCitizen(new IntygCommands.ListCertificatesForCitizen(
+        Outcome<List<CertificateView>> o = ops(call).listCertificatesForCitizen(new IntygCommands.ListCertificatesForCitizen(
                 extension(q.getPersonId()), q.getIntygTyp().stream().map(TypAvIntyg::getCode).toList(),
                 q.isArkiverade(), localDate(q.getFromDatum()), localDate(q.getTomDatum()), code(q.getPart())));
         return listCertificatesForCitizenResponse(resultOf(o), o.value() == null ? List.of() : o.value());
     }
 
     private Object getCertificateTypeInfo(GetCertificateTypeInfo q, Call call) {
-        IntygModel.TypeInfo info = valueOrFault(service.getCertificateTypeInfo(q.getIntygsId()));
+        IntygModel.TypeInfo info = valueOrFault(ops(call).getCertificateTypeInfo(q.getIntygsId()));
         GetCertificateTypeInfoResponse response = new GetCertificateTypeInfoResponse();
         response.setTyp(ContractTypes.typ(info.typeCode()));
         response.setTypVersion(info.typeVersion());
@@ -377,7 +382,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
     }
 
     private Object listRelationsForCertificate(ListRelationsForCertificate q, Call call) {
-        List<IntygModel.CertificateRelations> all = valueOrFault(service.listRelationsForCertificate(q.getIntygsId()));
+        List<IntygModel.CertificateRelations> all = valueOrFault(ops(call).listRelationsForCertificate(q.getIntygsId()));
         ListRelationsForCertificateResponse response = new ListRelationsForCertificateResponse();
         for (IntygModel.CertificateRelations c : all) {
             IntygRelation item = new IntygRelation();
@@ -400,7 +405,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
     }
 
     private Object listSickLeavesForCare(ListSickLeavesForCare q, Call call) {
-        List<IntygModel.SickLeave> cases = valueOrFault(service.listSickLeavesForCare(new IntygCommands.ListSickLeavesForCare(
+        List<IntygModel.SickLeave> cases = valueOrFault(ops(call).listSickLeavesForCare(new IntygCommands.ListSickLeavesForCare(
                 extension(q.getEnhetsId()), q.getMaxDagarMellanIntyg(), q.getMinstaSjukskrivningslangd(),
                 q.getMaxSjukskrivningslangd(), q.getPersonalId().stream().map(ContractTypes::extension).toList())));
         SjukfallLista list = new SjukfallLista();
@@ -471,7 +476,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
         MessageEndpoint endpoint = logicalAddress != null && logicalAddress.equals(q.getLogiskAdressMottagare())
                 ? MessageEndpoint.WEBCERT : MessageEndpoint.INTYGSTJANSTEN;
         var sentBy = q.getSkickatAv();
-        return sendMessageToCareResponse(result(service.sendMessageToCare(new IntygCommands.SendMessageToCare(endpoint,
+        return sendMessageToCareResponse(result(ops(call).sendMessageToCare(new IntygCommands.SendMessageToCare(endpoint,
                 q.getMeddelandeId(), q.getReferensId(), localDateTime(q.getSkickatTidpunkt()), id(q.getIntygsId()),
                 extension(q.getPatientPersonId()), q.getLogiskAdressMottagare(),
                 q.getAmne() == null ? null : q.getAmne().getCode(), q.getRubrik(), q.getMeddelande(),
@@ -484,7 +489,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
 
     private Object sendMessageToRecipient(SendMessageToRecipient q, Call call) {
         var sentBy = q.getSkickatAv();
-        return sendMessageToRecipientResponse(result(service.sendMessageToRecipient(
+        return sendMessageToRecipientResponse(result(ops(call).sendMessageToRecipient(
                 new IntygCommands.SendMessageToRecipient(q.getMeddelandeId(), q.getReferensId(),
                         localDateTime(q.getSkickatTidpunkt()), id(q.getIntygsId()), extension(q.getPatientPersonId()),
                         q.getLogiskAdressMottagare(), q.getAmne() == null ? null : q.getAmne().getCode(), q.getRubrik(),
@@ -503,7 +508,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
         var unit = creator == null ? null : creator.getEnhet();
         IntygCommands.Patient patient = p == null ? null : new IntygCommands.Patient(extension(p.getPersonId()),
                 p.getFornamn() == null ? List.of() : List.of(p.getFornamn()), p.getMellannamn(), p.getEfternamn());
-        Outcome<IntygCommands.IntygId> o = service.createDraftCertificate(new IntygCommands.CreateDraftCertificate(
+        Outcome<IntygCommands.IntygId> o = ops(call).createDraftCertificate(new IntygCommands.CreateDraftCertificate(
                 intyg.getTypAvIntyg() == null ? null : intyg.getTypAvIntyg().getCode(), patient,
                 creator == null ? null : extension(creator.getPersonalId()),
                 creator == null ? null : creator.getFullstandigtNamn(),
@@ -513,7 +518,7 @@ public final class IntygSoapAdapter implements ServiceAdapter {
     }
 
     private Object listCertificatesForCareWithQA(ListCertificatesForCareWithQA q, Call call) {
-        Outcome<List<IntygModel.CertificateWithQa>> o = service.listCertificatesForCareWithQA(
+        Outcome<List<IntygModel.CertificateWithQa>> o = ops(call).listCertificatesForCareWithQA(
                 new IntygCommands.ListCertificatesForCareWithQA(extension(q.getPersonId()),
                         q.getEnhetsId().stream().map(ContractTypes::extension).toList(), extension(q.getVardgivarId()),
                         localDateTime(q.getFromTidpunkt()), localDateTime(q.getTomTidpunkt())));

@@ -226,9 +226,47 @@ public final class ReferenceRepository {
                 rs -> rs.getString(1), userId, unitId, purpose).isPresent();
     }
 
+    // --- calling systems ----------------------------------------------------------------------------------
+
+    public void putCallingSystem(Connection c, se.conformance.simulator.intyg.IntygSeed.CallingSystem s) throws SQLException {
+        Jdbc.update(c, "DELETE FROM intyg_calling_system WHERE hsa_id = ?", s.hsaId());
+        Jdbc.update(c, "INSERT INTO intyg_calling_system (hsa_id, name) VALUES (?, ?)", s.hsaId(),
+                s.name() == null ? s.hsaId() : s.name());
+        for (String provider : s.careProviderIds()) {
+            Jdbc.update(c, "INSERT INTO intyg_calling_system_provider (system_id, care_provider_id) VALUES (?, ?)",
+                    s.hsaId(), provider);
+        }
+    }
+
+    public boolean removeCallingSystem(Connection c, String hsaId) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM intyg_calling_system WHERE hsa_id = ?", hsaId) > 0;
+    }
+
+    public List<se.conformance.simulator.intyg.IntygSeed.CallingSystem> callingSystems(Connection c) throws SQLException {
+        List<String[]> rows = Jdbc.query(c, "SELECT hsa_id, name FROM intyg_calling_system ORDER BY hsa_id",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        List<se.conformance.simulator.intyg.IntygSeed.CallingSystem> result = new ArrayList<>();
+        for (String[] r : rows) result.add(new se.conformance.simulator.intyg.IntygSeed.CallingSystem(r[0], r[1], providersOf(c, r[0])));
+        return result;
+    }
+
+    /** The care providers a registered calling system may call for; empty when it is not registered. */
+    public Optional<List<String>> callingSystemProviders(Connection c, String hsaId) throws SQLException {
+        if (Jdbc.one(c, "SELECT hsa_id FROM intyg_calling_system WHERE hsa_id = ?", rs -> rs.getString(1), hsaId)
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(providersOf(c, hsaId));
+    }
+
+    private static List<String> providersOf(Connection c, String hsaId) throws SQLException {
+        return Jdbc.query(c, "SELECT care_provider_id FROM intyg_calling_system_provider WHERE system_id = ? "
+                + "ORDER BY care_provider_id", rs -> rs.getString(1), hsaId);
+    }
+
     /** Every row of every intyg table: reference data, certificates, messages, events, outbox, inbox. */
     public void eraseAll(Connection c) throws SQLException {
-        for (String table : List.of("intyg_recipient_inbox", "intyg_notification", "intyg_event", "intyg_complement",
+        for (String table : List.of("intyg_calling_system_provider", "intyg_calling_system","intyg_recipient_inbox", "intyg_notification", "intyg_event", "intyg_complement",
                 "intyg_message", "intyg_relation", "intyg_certificate_status", "intyg_sick_leave_period",
                 "intyg_certificate", "intyg_integrated_unit", "intyg_notification_endpoint", "intyg_assignment",
                 "intyg_hsa_user", "intyg_care_unit", "intyg_care_provider", "intyg_setting", "intyg_person",
