@@ -58,7 +58,7 @@ public final class ContractSchemas {
         try {
             validator.validate(new DOMSource(payload));
         } catch (SAXException e) {
-            if (violations.isEmpty()) violations.add(e.getMessage());
+            if (violations.isEmpty()) violations.add(clip(String.valueOf(e.getMessage())));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -76,9 +76,17 @@ public final class ContractSchemas {
         return validator;
     }
 
+    /** A violation message quotes the offending value; a huge value is cut so the answer stays small. */
+    static final int MAX_MESSAGE_CHARS = 1000;
+
     /** Xerces messages already name the element and the rule (cvc-…); keep them, drop the noise. */
     private static String describe(SAXParseException e) {
-        return e.getMessage();
+        return clip(String.valueOf(e.getMessage()));
+    }
+
+    private static String clip(String m) {
+        return m.length() <= MAX_MESSAGE_CHARS ? m
+                : m.substring(0, MAX_MESSAGE_CHARS) + "… (" + m.length() + " tecken, avkortat)";
     }
 
     private static Schema compile(String resource) {

@@ -37,8 +37,6 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
     public static final String NAME = "soap-dispatch";
     private static final String CONSUMER_HEADER = "x-rivta-original-serviceconsumer-hsaid";
     private static final String TRACE_HEADER = "x-trace-id";
-    /** Larger requests are refused unread; the biggest legitimate e-frikort request is a few KB. */
-    static final int MAX_BODY_BYTES = 1 << 20;
 
     private record Binding(SoapOperation operation, ServiceAdapter adapter) {}
 
@@ -114,12 +112,9 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 return delayed(faultBuilder(rule.soapFaultCode(), rule.soapFaultString(), exchange.traceId()), rule);
             }
         }
-        byte[] body = request.getBody();
-        if (body != null && body.length > MAX_BODY_BYTES) {
-            throw new SoapFaultException(SoapFaultException.Code.CLIENT,
-                    "Begäran är " + body.length + " byte; största tillåtna är " + MAX_BODY_BYTES);
-        }
-        SoapEnvelope envelope = SoapEnvelope.parse(body);
+        checkContentType(request.getHeader("Content-Type"));
+        // The body is within RequestLimits.maxBodyBytes: the transport refused larger ones unread.
+        SoapEnvelope envelope = SoapEnvelope.parse(request.getBody());
         exchange.logicalAddress(envelope.logicalAddress());
         Object response;
         if (rule != null && rule.resultCode() != null) {
@@ -150,6 +145,24 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 .withHeader(TRACE_HEADER, exchange.traceId())
                 .withBody(envelope(marshal(adapter, op, response)));
         return rule != null ? delayed(ok, rule) : ok.build();
+    }
+
+    /**
+     * SOAP 1.1 travels as {@code text/xml} (RIV-TA BP 2.1); {@code application/xml} is tolerated, a
+     * missing type too. SOAP 1.2's {@code application/soap+xml} is a version mismatch; anything else
+     * (JSON, a form) is not a SOAP call.
+     */
+    static void checkContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) return;
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (media.equals("text/xml") || media.equals("application/xml")) return;
+        String shown = media.length() > 64 ? media.substring(0, 64) + "…" : media;
+        if (media.equals("application/soap+xml")) {
+            throw new SoapFaultException(SoapFaultException.Code.VERSION_MISMATCH, "Content-Type " + shown
+                    + " är SOAP 1.2: tjänsten följer RIV-TA BP 2.1 (SOAP 1.1, Content-Type text/xml)");
+        }
+        throw new SoapFaultException(SoapFaultException.Code.CLIENT,
+                "Content-Type " + shown + " är inte SOAP 1.1: skicka text/xml; charset=UTF-8 (RIV-TA BP 2.1)");
     }
 
     private static ResponseDefinition delayed(ResponseDefinitionBuilder builder, FaultRule rule) {
