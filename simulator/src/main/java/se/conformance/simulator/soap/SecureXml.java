@@ -20,7 +20,7 @@ public final class SecureXml {
     public static final int MAX_DEPTH = 100;
     public static final int MAX_ATTRIBUTES = 256;
 
-    /** Errors surface as exceptions only; the parser's default handler would also print them to stderr. */
+    /** Errors surface as exceptions only, warnings are dropped: nothing goes to stderr. */
     private static final ErrorHandler THROWING = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {}

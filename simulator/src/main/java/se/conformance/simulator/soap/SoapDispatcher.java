@@ -38,6 +38,18 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
     private static final String CONSUMER_HEADER = "x-rivta-original-serviceconsumer-hsaid";
     private static final String TRACE_HEADER = "x-trace-id";
 
+    /**
+     * The caller and LogicalAddress as journalled, cut to the journal's columns: an over-long value
+     * from a vendor must not cost the journal its entry (the service sees the whole LogicalAddress;
+     * a caller id of more than 128 characters is no HSA-id).
+     */
+    private static final int MAX_CALLER_CHARS = 128;
+    private static final int MAX_LOGICAL_ADDRESS_CHARS = 64;
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
     private record Binding(SoapOperation operation, ServiceAdapter adapter) {}
 
     private final Map<String, Binding> byPath = new HashMap<>();
@@ -77,7 +89,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
             return plain(405, "Endast POST (SOAP 1.1) och GET ?wsdl stöds");
         }
         Exchange exchange = new Exchange(UUID.randomUUID().toString(), binding.operation().service(),
-                binding.operation().name(), request.getHeader(CONSUMER_HEADER));
+                binding.operation().name(), clip(request.getHeader(CONSUMER_HEADER), MAX_CALLER_CHARS));
         try {
             return answer(binding, request, exchange, faultRule(event));
         } catch (SoapFaultException e) {
@@ -115,7 +127,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         checkContentType(request.getHeader("Content-Type"));
         // The body is within RequestLimits.maxBodyBytes: the transport refused larger ones unread.
         SoapEnvelope envelope = SoapEnvelope.parse(request.getBody());
-        exchange.logicalAddress(envelope.logicalAddress());
+        exchange.logicalAddress(clip(envelope.logicalAddress(), MAX_LOGICAL_ADDRESS_CHARS));
         Object response;
         if (rule != null && rule.resultCode() != null) {
             exchange.validation(Exchange.Validation.NOT_CHECKED, null);

@@ -64,8 +64,9 @@ final class BodyLimitFilter implements Filter {
             return;
         } catch (IOException e) {
             if (response.isCommitted()) throw e;
-            refuse(request, response, 400, "request body could not be read: " + e.getMessage(),
-                    "Begärans kropp kunde inte läsas: " + e.getMessage());
+            String framing = chunked ? "broken chunked transfer encoding (" + e.getMessage() + ")" : "ended early (" + e.getMessage() + ")";
+            String framingSv = chunked ? "trasig chunked-kodning (" + e.getMessage() + ")" : "tog slut i förtid (" + e.getMessage() + ")";
+            refuse(request, response, 400, "request body: " + framing, "Begärans kropp: " + framingSv);
             return;
         }
         if (body == null) {
