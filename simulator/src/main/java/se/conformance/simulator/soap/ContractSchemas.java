@@ -76,11 +76,14 @@ public final class ContractSchemas {
         return validator;
     }
 
-    /** A violation message quotes the offending value; a value longer than this is cut in the message. */
+    /**
+     * A violation message quotes the offending value; a value longer than this is cut in the message.
+     * Quoted element names and lists of them ({@code '{"urn:…":personId}'}) are kept whole.
+     */
     static final int MAX_QUOTED_CHARS = 64;
     /** and a message longer than this is cut, so that an answer about a huge request stays small. */
-    static final int MAX_MESSAGE_CHARS = 1000;
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']{" + (MAX_QUOTED_CHARS + 1) + ",})'");
+    static final int MAX_MESSAGE_CHARS = 4000;
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^'{][^']{" + MAX_QUOTED_CHARS + ",})'");
 
     /** Xerces messages already name the element and the rule (cvc-…); keep them, drop the noise. */
     private static String describe(SAXParseException e) {
