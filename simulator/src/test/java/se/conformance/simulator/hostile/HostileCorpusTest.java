@@ -56,8 +56,12 @@ import se.conformance.simulator.transport.RequestLimits;
 class HostileCorpusTest {
 
     private static final String GET_CARD = "/efrikortService/GetCardForPerson/3/rivtabp21";
-    /** Growth allowed of the heap sampled during the attacks over the heap after GC before them. */
-    private static final long PEAK_GROWTH_BOUND = 192L << 20;
+    /**
+     * Growth allowed of the old generation's peak during the attacks over the heap after GC before
+     * them. Large arrays (a buffered body) go straight to the old generation; the young one fills
+     * with short-lived garbage as far as the collector lets it, so its size says nothing.
+     */
+    private static final long PEAK_GROWTH_BOUND = 96L << 20;
     private static final long RETAINED_GROWTH_BOUND = 32L << 20;
 
     @TempDir
@@ -170,7 +174,7 @@ class HostileCorpusTest {
 
         soft.assertThat(background.failures()).as("background client failures: " + background.failureSamples()).isEmpty();
         soft.assertThat(background.ok.get()).as("background calls answered").isGreaterThan(10);
-        soft.assertThat(heap.peakGrowth()).as("heap sampled during the attacks over the heap before (bytes)")
+        soft.assertThat(heap.oldPeakGrowth()).as("old-generation peak during the attacks over the heap before (bytes)")
                 .isLessThan(PEAK_GROWTH_BOUND);
         soft.assertThat(heap.retainedGrowth()).as("heap after GC, after over before (bytes)").isLessThan(RETAINED_GROWTH_BOUND);
 
@@ -288,9 +292,10 @@ class HostileCorpusTest {
                         a.bytesSent(), c.clientCount() > 1 ? " (slowest of " + c.clientCount() + " clients)" : ""));
             }
         });
-        s.append(String.format("heap used after GC: before %.1f MB, after %.1f MB; sampled peak during attacks %.1f MB"
-                        + " (+%.1f MB); heap max %.0f MB%n", mb(heap.before), mb(heap.after), mb(heap.peak.get()),
-                mb(heap.peakGrowth()), mb(Runtime.getRuntime().maxMemory())));
+        s.append(String.format("heap used after GC: before %.1f MB, after %.1f MB; during the attacks: old-generation peak"
+                        + " %.1f MB (+%.1f MB), whole heap sampled every 20 ms, garbage included, peak %.1f MB (+%.1f MB);"
+                        + " heap max %.0f MB%n", mb(heap.before), mb(heap.after), mb(heap.oldPeak()), mb(heap.oldPeakGrowth()),
+                mb(heap.peak.get()), mb(heap.peakGrowth()), mb(Runtime.getRuntime().maxMemory())));
         s.append(String.format("background GetCardForPerson: %d OK, %d failed, slowest %d ms%n",
                 bg.ok.get(), bg.failures().size(), bg.slowest.get()));
         s.append(String.format("canary socket connections: %d; canary text in answers/journal: %d%n",
@@ -350,6 +355,17 @@ class HostileCorpusTest {
 
         long peakGrowth() {
             return peak.get() - before;
+        }
+
+        /** Peak of the old generation (G1 Old Gen, humongous arrays included) since the start. */
+        long oldPeak() {
+            return ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP && (p.getName().contains("Old") || p.getName().contains("Tenured")))
+                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        }
+
+        long oldPeakGrowth() {
+            return oldPeak() - before;
         }
 
         long retainedGrowth() {
