@@ -37,6 +37,8 @@ import se.conformance.simulator.soap.ServiceAdapter;
 import se.conformance.simulator.soap.SoapDispatcher;
 import se.conformance.simulator.soap.SoapOperation;
 import se.conformance.simulator.store.Database;
+import se.conformance.simulator.transport.GuardedJettyServerFactory;
+import se.conformance.simulator.transport.RequestLimits;
 
 /**
  * The reference simulator, in-process or standalone: one WireMock server on one port that
@@ -105,6 +107,8 @@ public final class Simulator implements AutoCloseable {
                     .stubRequestLoggingDisabled(true) // a log line per request that nobody reads
                     .containerThreads(Math.max(b.threads, 8))
                     .jettyAcceptors(1)
+                    .httpServerFactory(new GuardedJettyServerFactory(b.limits)) // body, header and time limits
+                    .adminAuthenticator(request -> false) // WireMock's HTTP admin API (/__admin) is not ours to offer
                     .extensions(new SoapDispatcher(adapters, faults, b.declaredCallerIdentity), control, faults.matcher(),
                             new JournalRecorder(journal, clock));
             this.server = new WireMockServer(config);
@@ -140,6 +144,7 @@ public final class Simulator implements AutoCloseable {
         private int threads = 32;
         private boolean declaredCallerIdentity = true;
         private ControlTokens controlTokens;
+        private RequestLimits limits = RequestLimits.DEFAULT;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -199,6 +204,12 @@ public final class Simulator implements AutoCloseable {
          */
         public Builder withControlTokens(ControlTokens tokens) {
             this.controlTokens = tokens;
+            return this;
+        }
+
+        /** Body size, header size and time limits of a request (default {@link RequestLimits#DEFAULT}). */
+        public Builder withRequestLimits(RequestLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
             return this;
         }
 

@@ -1,6 +1,8 @@
 package se.conformance.simulator.control;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,7 +23,19 @@ import java.util.Map;
  */
 final class ControlExchange {
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * Control bodies are small, flat objects; the largest text is a certificate's answers as XML. A
+     * body beyond these limits (a JSON bomb) is refused by the parser with a message naming the limit.
+     * The body as a whole is already within RequestLimits.maxBodyBytes.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32)
+            .maxStringLength(256 * 1024)
+            .maxNumberLength(64)
+            .maxNameLength(256)
+            .build();
+
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder().streamReadConstraints(LIMITS).build())
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);

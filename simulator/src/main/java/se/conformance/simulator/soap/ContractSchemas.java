@@ -58,7 +58,7 @@ public final class ContractSchemas {
         try {
             validator.validate(new DOMSource(payload));
         } catch (SAXException e) {
-            if (violations.isEmpty()) violations.add(e.getMessage());
+            if (violations.isEmpty()) violations.add(clip(String.valueOf(e.getMessage())));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -76,9 +76,30 @@ public final class ContractSchemas {
         return validator;
     }
 
+    /**
+     * A violation message quotes the offending value; a value longer than this is cut in the message.
+     * Quoted element names and lists of them ({@code '{"urn:…":personId}'}) are kept whole.
+     */
+    static final int MAX_QUOTED_CHARS = 64;
+    /** and a message longer than this is cut, so that an answer about a huge request stays small. */
+    static final int MAX_MESSAGE_CHARS = 4000;
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^'{][^']{" + MAX_QUOTED_CHARS + ",})'");
+
     /** Xerces messages already name the element and the rule (cvc-…); keep them, drop the noise. */
     private static String describe(SAXParseException e) {
-        return e.getMessage();
+        return clip(String.valueOf(e.getMessage()));
+    }
+
+    /** Long quoted values shortened (the element and rule after them stay), then the whole message capped. */
+    static String clip(String m) {
+        java.util.regex.Matcher q = QUOTED.matcher(m);
+        StringBuilder b = new StringBuilder();
+        while (q.find()) {
+            q.appendReplacement(b, java.util.regex.Matcher.quoteReplacement("'" + q.group(1).substring(0, MAX_QUOTED_CHARS)
+                    + "…' (" + q.group(1).length() + " tecken)"));
+        }
+        q.appendTail(b);
+        return b.length() <= MAX_MESSAGE_CHARS ? b.toString() : b.substring(0, MAX_MESSAGE_CHARS) + "… (avkortat)";
     }
 
     private static Schema compile(String resource) {

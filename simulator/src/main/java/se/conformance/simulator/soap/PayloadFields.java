@@ -63,9 +63,13 @@ public final class PayloadFields {
         return found;
     }
 
+    /** Longest value kept per field: the journal's index columns (a longer value is no valid id anyway). */
+    private static final Map<String, Integer> MAX_CHARS = Map.of(CARE_PRINCIPAL_ID, 64, PERSON_ID, 32);
+
     private static void put(Map<String, String> found, String name, String text) {
         String t = text.trim();
-        found.put(name, t.length() > 64 ? t.substring(0, 64) : t);
+        int max = MAX_CHARS.get(name);
+        found.put(name, t.length() > max ? t.substring(0, max) : t);
     }
 
     private static XMLInputFactory secureStax() {

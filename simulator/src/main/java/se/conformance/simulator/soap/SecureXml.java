@@ -4,13 +4,37 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
 
 /**
  * The one way the simulator turns untrusted bytes into a DOM: namespace aware, no DOCTYPE
  * (so no entities, external or internal, and no entity expansion), no XInclude, secure
- * processing limits on. A request with a DOCTYPE is refused before anything in it is read.
+ * processing limits on, elements nested at most {@value #MAX_DEPTH} deep, at most
+ * {@value #MAX_ATTRIBUTES} attributes on an element, names at most 1000 characters (the JDK's secure
+ * default). A request with a DOCTYPE is refused before anything in it is read.
  */
 public final class SecureXml {
+
+    /** The deepest legitimate request (a certificate with its answers) nests about a dozen levels. */
+    public static final int MAX_DEPTH = 100;
+    public static final int MAX_ATTRIBUTES = 256;
+
+    /** Errors surface as exceptions only, warnings are dropped: nothing goes to stderr. */
+    private static final ErrorHandler THROWING = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+        }
+    };
 
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newBuilder);
 
@@ -20,7 +44,7 @@ public final class SecureXml {
     public static DocumentBuilder documentBuilder() {
         DocumentBuilder builder = BUILDER.get();
         builder.reset();
-        builder.setErrorHandler(null); // errors surface as exceptions, not as stderr noise
+        builder.setErrorHandler(THROWING);
         return builder;
     }
 
@@ -35,13 +59,39 @@ public final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(THROWING);
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be made secure", e);
         }
+    }
+
+    /**
+     * What is wrong with unreadable XML, in the words of the rule it breaks (Swedish, as the
+     * services' own answers): a DOCTYPE, too deep, too many attributes, a too long name, or not
+     * well-formed, with line and column.
+     */
+    public static String explain(SAXParseException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("disallow-doctype-decl")) {
+            return "DOCTYPE är inte tillåten: en SOAP-begäran får inte innehålla en dokumenttypdeklaration (SOAP 1.1 §3);"
+                    + " simulatorn läser inga DTD:er och löser inga entiteter (rad " + e.getLineNumber() + ")";
+        }
+        String where = " (rad " + e.getLineNumber() + ", kolumn " + e.getColumnNumber() + "): ";
+        if (m.contains("maxElementDepth")) {
+            return "Elementen är nästlade djupare än " + MAX_DEPTH + " nivåer, simulatorns gräns" + where + m;
+        }
+        if (m.contains("JAXP00010002")) {
+            return "Ett element har fler än " + MAX_ATTRIBUTES + " attribut, simulatorns gräns" + where + m;
+        }
+        if (m.contains("JAXP00010005")) {
+            return "Ett namn är längre än 1000 tecken, gränsen för XML-namn" + where + m;
+        }
+        return "Inte välformad XML" + where + m;
     }
 }

@@ -37,8 +37,17 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "soap-dispatch";
     private static final String TRACE_HEADER = "x-trace-id";
-    /** Larger requests are refused unread; the biggest legitimate e-frikort request is a few KB. */
-    static final int MAX_BODY_BYTES = 1 << 20;
+
+    /**
+     * The caller and LogicalAddress as journalled, cut to the journal's columns: an over-long value
+     * from a vendor must not cost the journal its entry (the service sees the whole LogicalAddress;
+     * a caller id of more than 128 characters is no HSA-id).
+     */
+    private static final int MAX_LOGICAL_ADDRESS_CHARS = 64;
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
 
     private record Binding(SoapOperation operation, ServiceAdapter adapter) {}
 
@@ -117,13 +126,10 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 return delayed(faultBuilder(rule.soapFaultCode(), rule.soapFaultString(), exchange.traceId()), rule);
             }
         }
-        byte[] body = request.getBody();
-        if (body != null && body.length > MAX_BODY_BYTES) {
-            throw new SoapFaultException(SoapFaultException.Code.CLIENT,
-                    "Begäran är " + body.length + " byte; största tillåtna är " + MAX_BODY_BYTES);
-        }
-        SoapEnvelope envelope = SoapEnvelope.parse(body);
-        exchange.logicalAddress(envelope.logicalAddress());
+        checkContentType(request.getHeader("Content-Type"));
+        // The body is within RequestLimits.maxBodyBytes: the transport refused larger ones unread.
+        SoapEnvelope envelope = SoapEnvelope.parse(request.getBody());
+        exchange.logicalAddress(clip(envelope.logicalAddress(), MAX_LOGICAL_ADDRESS_CHARS));
         Object response;
         if (rule != null && rule.resultCode() != null) {
             exchange.validation(Exchange.Validation.NOT_CHECKED, null);
@@ -153,6 +159,24 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 .withHeader(TRACE_HEADER, exchange.traceId())
                 .withBody(envelope(marshal(adapter, op, response)));
         return rule != null ? delayed(ok, rule) : ok.build();
+    }
+
+    /**
+     * SOAP 1.1 travels as {@code text/xml} (RIV-TA BP 2.1); {@code application/xml} is tolerated, a
+     * missing type too. SOAP 1.2's {@code application/soap+xml} is a version mismatch; anything else
+     * (JSON, a form) is not a SOAP call.
+     */
+    static void checkContentType(String contentType) {
+        if (contentType == null || contentType.isBlank()) return;
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (media.equals("text/xml") || media.equals("application/xml")) return;
+        String shown = media.length() > 64 ? media.substring(0, 64) + "…" : media;
+        if (media.equals("application/soap+xml")) {
+            throw new SoapFaultException(SoapFaultException.Code.VERSION_MISMATCH, "Content-Type " + shown
+                    + " är SOAP 1.2: tjänsten följer RIV-TA BP 2.1 (SOAP 1.1, Content-Type text/xml)");
+        }
+        throw new SoapFaultException(SoapFaultException.Code.CLIENT,
+                "Content-Type " + shown + " är inte SOAP 1.1: skicka text/xml; charset=UTF-8 (RIV-TA BP 2.1)");
     }
 
     private static ResponseDefinition delayed(ResponseDefinitionBuilder builder, FaultRule rule) {

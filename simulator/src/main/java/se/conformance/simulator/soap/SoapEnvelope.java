@@ -5,6 +5,9 @@ import java.io.IOException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.traversal.DocumentTraversal;
+import org.w3c.dom.traversal.NodeFilter;
+import org.w3c.dom.traversal.NodeIterator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -35,12 +38,11 @@ public final class SoapEnvelope {
         try {
             doc = SecureXml.documentBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
-            throw new SoapFaultException(SoapFaultException.Code.CLIENT,
-                    "Inte välformad XML (rad " + e.getLineNumber() + ", kolumn " + e.getColumnNumber() + "): "
-                            + e.getMessage());
+            throw new SoapFaultException(SoapFaultException.Code.CLIENT, SecureXml.explain(e));
         } catch (SAXException | IOException e) {
             throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Inte välformad XML: " + e.getMessage());
         }
+        refuseProcessingInstructions(doc);
         Element root = doc.getDocumentElement();
         if (SOAP12_NS.equals(root.getNamespaceURI())) {
             throw new SoapFaultException(SoapFaultException.Code.VERSION_MISMATCH,
@@ -76,6 +78,20 @@ public final class SoapEnvelope {
             throw new SoapFaultException(SoapFaultException.Code.CLIENT, "soap:Body är tom");
         }
         return new SoapEnvelope(payload, logicalAddressIn(header));
+    }
+
+    /** SOAP 1.1 §3: a SOAP message must not contain processing instructions (e.g. xml-stylesheet). */
+    private static void refuseProcessingInstructions(Document doc) {
+        NodeIterator it = ((DocumentTraversal) doc).createNodeIterator(doc, NodeFilter.SHOW_PROCESSING_INSTRUCTION, null, false);
+        Node pi = it.nextNode();
+        if (pi != null) {
+            throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Bearbetningsinstruktionen <?" + clip(pi.getNodeName())
+                    + " …?> är inte tillåten: en SOAP-begäran får inte innehålla bearbetningsinstruktioner (SOAP 1.1 §3)");
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     private static String logicalAddressIn(Element header) {
