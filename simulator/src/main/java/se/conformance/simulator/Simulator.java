@@ -18,6 +18,8 @@ import se.conformance.simulator.control.IntygControl;
 import se.conformance.simulator.efrikort.EfrikortService;
 import se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed;
 import se.conformance.simulator.efrikort.soap.EfrikortSoapAdapter;
+import se.conformance.simulator.evidence.EvidenceSigner;
+import se.conformance.simulator.evidence.OperatorKey;
 import se.conformance.simulator.fault.FaultRules;
 import se.conformance.simulator.intyg.ErrorId;
 import se.conformance.simulator.intyg.IntygService;
@@ -61,9 +63,15 @@ public final class Simulator implements AutoCloseable {
     private final Journal journal;
     private NotificationDelivery notifications;
     private final boolean ownsDatabase;
+    private final OperatorKey operatorKey;
 
     private Simulator(Builder b) {
         this.clock = b.clock;
+        // the operator's evidence-signing key: given, kept in the data directory, or made for this start
+        this.operatorKey = b.operatorKey != null ? b.operatorKey
+                : b.dataDir != null ? OperatorKey.loadOrCreate(b.dataDir.resolve(OperatorKey.FILE_NAME),
+                        OperatorKey.DEFAULT_PASSWORD.toCharArray())
+                : OperatorKey.generate();
         this.ownsDatabase = b.database == null;
         this.database = b.database != null ? b.database
                 : b.dataDir != null ? Database.embedded(b.dataDir) : Database.inMemory(b.inMemoryName);
@@ -95,7 +103,8 @@ public final class Simulator implements AutoCloseable {
                             (id, hsaId, answers) -> intyg.certificate(id)
                                     .map(draft -> intygAdapter.signDraft(draft, clock.localNow(), answers, hsaId))
                                     .orElseGet(() -> Outcome.error(ErrorId.VALIDATION_ERROR, "Utkast " + id + " finns inte")),
-                            notifications::deliverDue));
+                            notifications::deliverDue),
+                    new EvidenceSigner(this.operatorKey));
 
             WireMockConfiguration config = options()
                     .port(b.port)
@@ -137,6 +146,7 @@ public final class Simulator implements AutoCloseable {
         private Database database;
         private SimulatedClock clock = new SimulatedClock();
         private int threads = 32;
+        private OperatorKey operatorKey;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -173,6 +183,15 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The operator's key evidence is signed with. Default: kept in the data directory
+         * ({@value OperatorKey#FILE_NAME}, made on the first start), or made for this start.
+         */
+        public Builder withOperatorKey(OperatorKey key) {
+            this.operatorKey = Objects.requireNonNull(key);
+            return this;
+        }
+
         /** Request threads of the HTTP engine. */
         public Builder withThreads(int threads) {
             this.threads = threads;
@@ -204,6 +223,11 @@ public final class Simulator implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The key the simulator signs evidence with ({@code POST /control/evidence/signature}). */
+    public OperatorKey operatorKey() {
+        return operatorKey;
     }
 
     /** The same as {@code POST /control/reset}. */

@@ -27,6 +27,7 @@ import java.util.regex.PatternSyntaxException;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.control.ControlExchange.BadRequest;
 import se.conformance.simulator.efrikort.EfrikortSeed;
+import se.conformance.simulator.evidence.EvidenceSigner;
 import se.conformance.simulator.intyg.IntygSeed;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
@@ -54,9 +55,11 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     private final Journal journal;
     private final Database database;
     private final Map<String, Integer> operationsByService;
+    private final EvidenceControl evidence;
 
     public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, IntygSeed intygSeed, FaultRules faultRules,
-            Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg) {
+            Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg,
+            EvidenceSigner evidenceSigner) {
         this.clock = clock;
         this.efrikortSeed = efrikortSeed;
         this.intygSeed = intygSeed;
@@ -65,6 +68,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         this.journal = journal;
         this.database = database;
         this.operationsByService = Map.copyOf(operationsByService);
+        this.evidence = new EvidenceControl(evidenceSigner);
     }
 
     @Override
@@ -112,6 +116,8 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
                 return seed(method, p, request);
             case "intyg":
                 return intyg.handle(request);
+            case "evidence":
+                return evidence.handle(request);
             default:
                 throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
         }
