@@ -128,8 +128,9 @@ public final class Masking {
 
     /**
      * A stream that masks what is written to {@code target} line by line (the console): each
-     * line is held until its end, masked and passed on; {@link OutputStream#flush()} passes on a
-     * partial line as it is (a prompt), masked.
+     * line is held until its end, masked and passed on. {@code flush()} does not pass on a
+     * partial line (an auto-flushing PrintStream flushes after every print, which would split a
+     * number over two writes and let it through); {@code close()} does.
      */
     public OutputStream lines(OutputStream target) {
         if (!enabled) return target;
@@ -149,13 +150,13 @@ public final class Masking {
 
             @Override
             public synchronized void flush() throws IOException {
-                emit();
                 target.flush();
             }
 
             @Override
             public synchronized void close() throws IOException {
-                flush();
+                emit();
+                target.flush();
             }
 
             private void emit() throws IOException {
