@@ -1,6 +1,9 @@
 package se.conformance.reports.evidence;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,15 +103,17 @@ public final class Masking {
     }
 
     /**
-     * Masks every text file under {@code dir} (Allure's results: .json, .txt, .xml, .html,
-     * .csv, .log attachments); other files (images) are left alone. Returns how many changed.
+     * Masks every text file under {@code dir}: each file that is UTF-8 without NUL bytes (Allure's
+     * results and their attachments, which carry no extension); others (images) are left alone.
+     * Returns how many changed.
      */
     public int applyToTree(Path dir) throws IOException {
         if (!enabled || !Files.isDirectory(dir)) return 0;
         int changed = 0;
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(Masking::isText).toList()) {
-                String text = Files.readString(f, StandardCharsets.UTF_8);
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = utf8Text(Files.readAllBytes(f));
+                if (text == null) continue;
                 String masked = apply(text);
                 if (!masked.equals(text)) {
                     Files.writeString(f, masked, StandardCharsets.UTF_8);
@@ -119,11 +124,15 @@ public final class Masking {
         return changed;
     }
 
-    private static boolean isText(Path f) {
-        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".txt") || n.endsWith(".xml") || n.endsWith(".html")
-                || n.endsWith(".csv") || n.endsWith(".log") || n.endsWith(".md") || n.endsWith(".yaml")
-                || n.endsWith(".properties");
+    /** The bytes as text when they are UTF-8 without NUL, else null. */
+    private static String utf8Text(byte[] bytes) {
+        for (byte b : bytes) if (b == 0) return null;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /**

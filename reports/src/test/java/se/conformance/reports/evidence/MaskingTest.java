@@ -74,9 +74,9 @@ class MaskingTest {
     void aTreeOfTextFilesIsMaskedInPlaceAndOtherFilesAreLeftAlone(@TempDir Path dir) throws Exception {
         Path json = Files.writeString(dir.resolve("a-result.json"), "{\"name\":\"patient 19121212-1212\"}");
         Files.createDirectories(dir.resolve("sub"));
-        Path xml = Files.writeString(dir.resolve("sub/b-attachment.xml"), "<personId>191212121212</personId>");
+        Path xml = Files.writeString(dir.resolve("sub/b-attachment"), "<personId>191212121212</personId>");
         Path clean = Files.writeString(dir.resolve("c.txt"), "nothing here");
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '1', '9', '1', '2', '1', '2', '1', '2', '1', '2', '1', '2'};
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, '1', '9', '1', '2', '1', '2', '1', '2', '1', '2', '1', '2'};
         Path image = Files.write(dir.resolve("d.png"), png);
 
         int changed = ON.applyToTree(dir);
