@@ -167,6 +167,7 @@ public final class ConformanceMain implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintStream out = parent.out;
             VendorProfile p;
+            profile = callerPath(profile);
             try {
                 p = VendorProfile.read(profile);
                 p.readAttestations(profile); // a missing or unreadable attestations file is a bad profile, before any run
@@ -211,13 +212,13 @@ public final class ConformanceMain implements Callable<Integer> {
             X509Certificate trusted = null;
             EvidenceVerifier.Result r;
             try {
-                if (trust != null) trusted = EvidenceVerifier.readCertificate(trust);
-                r = EvidenceVerifier.verify(bundle, trusted);
+                if (trust != null) trusted = EvidenceVerifier.readCertificate(callerPath(trust));
+                r = EvidenceVerifier.verify(callerPath(bundle), trusted);
             } catch (IOException e) {
                 out.println("HARNESSFEL: " + oneLine(e.getMessage()));
                 return HARNESS_ERROR;
             }
-            out.println("Bevispaket: " + bundle.toAbsolutePath().normalize());
+            out.println("Bevispaket: " + callerPath(bundle).toAbsolutePath().normalize());
             for (EvidenceVerifier.FileProblem f : r.files()) {
                 out.println(switch (f.kind()) {
                     case MODIFIED -> "ÄNDRAD:     " + f.name() + " (innehållet stämmer inte med " + EvidenceBundle.MANIFEST + ")";
@@ -250,6 +251,15 @@ public final class ConformanceMain implements Callable<Integer> {
             out.println("INTYGAT: " + (v == null ? "(ingen summary.json i paketet)" : v.verdict()));
             return REACHED;
         }
+    }
+
+    /**
+     * A path the caller named, resolved against the caller's directory: bin/conformance runs from
+     * the repository root and says where the caller was (CONFORMANCE_CALLER_DIR).
+     */
+    static Path callerPath(Path p) {
+        String caller = System.getenv("CONFORMANCE_CALLER_DIR");
+        return p.isAbsolute() || caller == null || caller.isBlank() ? p : Path.of(caller).resolve(p);
     }
 
     /** Why the simulator or the vendor's driver cannot be reached, or null when both answer. */
