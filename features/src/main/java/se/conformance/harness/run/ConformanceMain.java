@@ -244,8 +244,11 @@ public final class ConformanceMain implements Callable<Integer> {
                         + " av målnivå " + v.targetLevel() + ", " + v.finishedAt());
             }
             if (!r.ok()) {
-                out.println("VERIFIERING MISSLYCKADES: paketet är inte det som signerades"
-                        + (v == null ? "" : "; det påstår: " + v.verdict()));
+                List<String> why = new ArrayList<>();
+                if (!r.files().isEmpty()) why.add(r.files().size() + " fil(er) avviker från manifestet");
+                if (!r.problems().isEmpty()) why.add("manifest, signatur eller undertecknare godtas inte (FEL ovan)");
+                out.println("VERIFIERING MISSLYCKADES: " + String.join("; ", why)
+                        + (v == null ? "" : " — det som paketet påstår gäller inte: " + v.verdict()));
                 return NOT_REACHED;
             }
             out.println("INTYGAT: " + (v == null ? "(ingen summary.json i paketet)" : v.verdict()));
