@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,12 +245,17 @@ public final class OperatorKey {
         }
     }
 
+    /** The machine's name for the certificate's subject, without a DNS lookup (which can hang a start). */
     private static String hostName() {
-        try {
-            String h = InetAddress.getLocalHost().getHostName();
-            return h == null || h.isBlank() ? "localhost" : h;
-        } catch (IOException e) {
-            return "localhost";
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = Files.readString(Path.of("/etc/hostname"), StandardCharsets.US_ASCII).strip();
+            } catch (IOException | RuntimeException e) {
+                h = null;
+            }
         }
+        String name = h == null ? "" : h.replaceAll("[^A-Za-z0-9.-]", "");
+        return name.isEmpty() ? "localhost" : name;
     }
 }
