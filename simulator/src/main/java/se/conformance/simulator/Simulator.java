@@ -19,6 +19,8 @@ import se.conformance.simulator.control.IntygControl;
 import se.conformance.simulator.efrikort.EfrikortService;
 import se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed;
 import se.conformance.simulator.efrikort.soap.EfrikortSoapAdapter;
+import se.conformance.simulator.evidence.EvidenceSigner;
+import se.conformance.simulator.evidence.OperatorKey;
 import se.conformance.simulator.fault.FaultRules;
 import se.conformance.simulator.intyg.ErrorId;
 import se.conformance.simulator.intyg.IntygService;
@@ -64,9 +66,15 @@ public final class Simulator implements AutoCloseable {
     private final Journal journal;
     private NotificationDelivery notifications;
     private final boolean ownsDatabase;
+    private final OperatorKey operatorKey;
 
     private Simulator(Builder b) {
         this.clock = b.clock;
+        // the operator's evidence-signing key: given, kept in the data directory, or made for this start
+        this.operatorKey = b.operatorKey != null ? b.operatorKey
+                : b.dataDir != null ? OperatorKey.loadOrCreate(b.dataDir.resolve(OperatorKey.FILE_NAME),
+                        OperatorKey.DEFAULT_PASSWORD.toCharArray())
+                : OperatorKey.generate();
         this.ownsDatabase = b.database == null;
         this.database = b.database != null ? b.database
                 : b.dataDir != null ? Database.embedded(b.dataDir) : Database.inMemory(b.inMemoryName);
@@ -98,7 +106,8 @@ public final class Simulator implements AutoCloseable {
                             (id, hsaId, answers) -> intyg.certificate(id)
                                     .map(draft -> intygAdapter.signDraft(draft, clock.localNow(), answers, hsaId))
                                     .orElseGet(() -> Outcome.error(ErrorId.VALIDATION_ERROR, "Utkast " + id + " finns inte")),
-                            notifications::deliverDue), b.controlTokens);
+                            notifications::deliverDue),
+                    new EvidenceSigner(this.operatorKey), b.controlTokens);
 
             WireMockConfiguration config = options()
                     .port(b.port)
@@ -145,6 +154,7 @@ public final class Simulator implements AutoCloseable {
         private boolean declaredCallerIdentity = true;
         private ControlTokens controlTokens;
         private RequestLimits limits = RequestLimits.DEFAULT;
+        private OperatorKey operatorKey;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -178,6 +188,15 @@ public final class Simulator implements AutoCloseable {
 
         public Builder withClock(SimulatedClock clock) {
             this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /**
+         * The operator's key evidence is signed with. Default: kept in the data directory
+         * ({@value OperatorKey#FILE_NAME}, made on the first start), or made for this start.
+         */
+        public Builder withOperatorKey(OperatorKey key) {
+            this.operatorKey = Objects.requireNonNull(key);
             return this;
         }
 
@@ -238,6 +257,11 @@ public final class Simulator implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The key the simulator signs evidence with ({@code POST /control/evidence/signature}). */
+    public OperatorKey operatorKey() {
+        return operatorKey;
     }
 
     /** The same as {@code POST /control/reset}. */

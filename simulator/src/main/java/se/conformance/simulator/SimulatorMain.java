@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.conformance.simulator.control.ControlTokens;
+import se.conformance.simulator.evidence.OperatorKey;
 import se.conformance.simulator.store.Database;
 
 /** {@code java -jar simulator.jar --port N --data DIR} — the simulator as a standalone process. */
@@ -36,6 +37,14 @@ public final class SimulatorMain implements Callable<Integer> {
             + " mode): an operator token and per vendor (tenant) an id, a token and its calling systems' HSA-ids."
             + " Every /control request then needs 'Authorization: Bearer <token>'. See docs/trust-authorization.md")
     Path controlTokens;
+
+    @Option(names = "--operator-key", description = "PKCS#12 file with the operator's key and certificate that evidence"
+            + " bundles are signed with. Default: ${data}/operator-key.p12, made on the first start")
+    Path operatorKey;
+
+    @Option(names = "--operator-key-password", arity = "0..1", interactive = true, defaultValue = "${env:SIM_OPERATOR_KEY_PASSWORD}",
+            description = "Password of the operator key file (or env SIM_OPERATOR_KEY_PASSWORD; without a value: asked for)")
+    char[] operatorKeyPassword;
 
     @Option(names = "--warm-up", description = "Start on a throw-away store, answer one call of each service, stop."
             + " bin/simulator runs this once with -XX:ArchiveClassesAtExit to build a class-data archive that halves start-up.")
@@ -77,6 +86,14 @@ public final class SimulatorMain implements Callable<Integer> {
             + "<soap:Header><a:LogicalAddress>5565594230</a:LogicalAddress></soap:Header><soap:Body><r:GetCertificateTypeInfo>"
             + "<r:intygs-id>warm-up</r:intygs-id></r:GetCertificateTypeInfo></soap:Body></soap:Envelope>";
 
+    /** The given key, or the one kept in the data directory (also with a PostgreSQL store). */
+    private OperatorKey operatorKey() {
+        char[] password = operatorKeyPassword != null && operatorKeyPassword.length > 0 ? operatorKeyPassword
+                : OperatorKey.DEFAULT_PASSWORD.toCharArray();
+        return operatorKey != null ? OperatorKey.load(operatorKey, password)
+                : OperatorKey.loadOrCreate(data.resolve(OperatorKey.FILE_NAME), password);
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulatorMain()).execute(args));
     }
@@ -92,9 +109,16 @@ public final class SimulatorMain implements Callable<Integer> {
             System.err.println("simulator: --control-tokens " + e.getMessage());
             return 2;
         }
+        OperatorKey key;
+        try {
+            key = operatorKey();
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulator: " + e.getMessage());
+            return 2;
+        }
         Database db = dbUrl != null ? Database.open(dbUrl, dbUser, dbPassword) : Database.embedded(data);
         Simulator sim = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db)
-                .withControlTokens(tokens).start();
+                .withControlTokens(tokens).withOperatorKey(key).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -108,6 +132,8 @@ public final class SimulatorMain implements Callable<Integer> {
                 + " — e-frikort at " + sim.baseUrl() + "/efrikortService/<Operation>/3/rivtabp21, Intygstjänster and Webcert at "
                 + sim.baseUrl() + "/clinicalprocess/healthcond/certificate/<Operation>/<major>/rivtabp21 (?wsdl), control at "
                 + sim.baseUrl() + "/control/health, store: " + store);
+        System.out.println("evidence signed by " + sim.operatorKey().certificate().getSubjectX500Principal().getName()
+                + " (SHA-256 " + sim.operatorKey().fingerprint() + ", " + sim.baseUrl() + "/control/evidence/certificate)");
         System.out.println("try: curl -s -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @docs/examples/efrikort/"
                 + "GetCardForPerson.xml " + sim.baseUrl() + "/efrikortService/GetCardForPerson/3/rivtabp21");
         stopped.await();

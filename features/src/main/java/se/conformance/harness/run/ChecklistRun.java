@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,12 +46,14 @@ import se.conformance.reports.Versions;
 import se.conformance.reports.allure.AllureCategories;
 import se.conformance.reports.allure.AllureLabels;
 import se.conformance.reports.allure.AllureHtmlReport;
+import se.conformance.reports.evidence.Masking;
 
 /**
  * One run of the checklist against one vendor system: which items apply (from its capability
  * statement), the applicable scenarios run with Cucumber on the JUnit Platform, item results,
  * the level verdict, and {@code reports/out/<run-id>/} with summary.json, summary.html,
- * summary.md, allure-results/, report.html and the run's journal extract.
+ * summary.md, allure-results/, report.html, the run's journal extract and evidence.zip (signed by the
+ * simulator operator). Identity numbers and secrets are masked in what people read unless masking is off.
  */
 public final class ChecklistRun {
 
@@ -76,6 +79,7 @@ public final class ChecklistRun {
     private String systemSuffix = "";
     private Duration interactiveWait = Duration.ofMinutes(2);
     private String extraTags;
+    private boolean masking = true;
 
     private ChecklistRun(VendorProfile profile, Path profileFile) {
         this.profile = Objects.requireNonNull(profile);
@@ -150,6 +154,15 @@ public final class ChecklistRun {
         return this;
     }
 
+    /**
+     * Whether identity numbers and secrets are masked in what people read (summary, report,
+     * console); default on. The profile's {@code masking: false} turns it off too.
+     */
+    public ChecklistRun withMasking(boolean mask) {
+        this.masking = mask;
+        return this;
+    }
+
     /** The applicability filter ANDed with the extra tag expression, or null when neither narrows. */
     static String tagExpression(String applicabilityFilter, String extra) {
         boolean a = applicabilityFilter != null && !applicabilityFilter.isBlank();
@@ -184,13 +197,19 @@ public final class ChecklistRun {
 
         SimulatorControl simulator = new SimulatorControl(simulatorUrl);
         long journalStart = simulator.journalMark();
-        if (progress != null) {
-            progress.println("Checklista " + checklist.version() + " mot " + profile.system() + " " + profile.version()
+        Masking mask = Masking.of(masking && profile.maskingOrDefault());
+        // progress lines are masked; interactive instructions are not: the tester must type the patient's number
+        PrintStream shown = progress == null || !mask.enabled() ? progress
+                : new PrintStream(mask.lines(progress), true, StandardCharsets.UTF_8);
+        if (shown != null) {
+            shown.println("Checklista " + checklist.version() + " mot " + profile.system() + " " + profile.version()
                     + systemSuffix + " (målnivå " + profile.targetLevel() + "), simulatorn " + simulatorUrl);
         }
-        List<ScenarioResult> scenarios = CucumberRun.run(config, tags, allureResults, progress);
+        List<ScenarioResult> scenarios = CucumberRun.run(config, tags, allureResults, shown, progress);
+        if (shown != null && shown != progress) shown.close(); // passes on a last partial line; the console stays open
         AllureCategories.write(allureResults);
         AllureLabels.label(allureResults, checklist);
+        mask.applyToTree(allureResults); // before report.html is made from them
 
         Map<String, ItemResult> results = itemResults(checklist, scenarios);
         List<Attestation> attested = new ArrayList<>();
@@ -214,7 +233,9 @@ public final class ChecklistRun {
         SummaryJson.write(summary, dir.resolve("summary.json"));
         SummaryHtml.write(summary, dir.resolve("summary.html"));
         SummaryMarkdown.write(summary, dir.resolve("summary.md"));
-        writeJournal(simulator.journalAfter(journalStart), dir.resolve("journal.json"));
+        for (String f : List.of("summary.json", "summary.html", "summary.md")) mask.applyToFile(dir.resolve(f));
+        List<JournalEntry> journal = simulator.journalAfter(journalStart);
+        writeJournal(journal, dir.resolve("journal.json")); // raw: the evidence the approver checks
         if (htmlReport) {
             var home = AllureHtmlReport.defaultHome();
             if (home.isPresent()) {
@@ -223,8 +244,31 @@ public final class ChecklistRun {
                 progress.println("(Allure command line not found: report.html not written; build the reports module)");
             }
         }
+        EvidenceAssembly.write(dir, summary, checklist, journal, profileFiles(), mask, simulatorUrl,
+                simulator::signEvidence);
         int exit = summary.reachedLevel() >= profile.targetLevel() ? 0 : 1;
         return new Outcome(summary, dir, scenarios, exit);
+    }
+
+    /**
+     * The profile, its attestations file and its documents, named by their path relative to the
+     * profile's directory ({@code external/<name>} for a file outside it).
+     */
+    private Map<String, Path> profileFiles() {
+        Path base = profileFile.toAbsolutePath().normalize().getParent();
+        List<Path> files = new ArrayList<>();
+        files.add(profileFile);
+        if (profile.attestations() != null) files.add(base.resolve(profile.attestations()));
+        files.addAll(profile.documentPaths(profileFile).values());
+        Map<String, Path> out = new LinkedHashMap<>();
+        for (Path f : files) {
+            Path abs = f.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(abs)) continue; // a missing document is the summary's business, not the bundle's
+            String name = abs.startsWith(base) ? base.relativize(abs).toString().replace(java.io.File.separatorChar, '/')
+                    : "external/" + abs.getFileName();
+            out.putIfAbsent(name, abs);
+        }
+        return out;
     }
 
     private static LocalDate parseDate(String text) {

@@ -18,21 +18,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.security.cert.X509Certificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import se.conformance.reports.evidence.EvidenceBundle;
+import se.conformance.reports.evidence.EvidenceVerifier;
 import se.conformance.simulator.Simulator;
 import se.conformance.vendor.ReferenceVendor;
 import se.conformance.vendor.defect.Defect;
 
 /**
- * {@code bin/conformance}: runs the approval checklist and writes the report. Exit codes: 0 the
- * target level is reached, 1 it is not, 2 a harness error (bad profile, vendor unreachable),
- * each with a one-line verdict.
+ * {@code bin/conformance}: runs the approval checklist and writes the report and the signed
+ * evidence bundle; {@code verify} checks a bundle offline. Exit codes: 0 the target level is
+ * reached (verify: the bundle is intact), 1 it is not (verify: changed or badly signed), 2 a
+ * harness error (bad profile, vendor unreachable, file unreadable), each with a one-line verdict.
  */
 @Command(name = "conformance", mixinStandardHelpOptions = true, version = "conformance 0.1.0",
         description = "Connection-approval harness for e-frikort and Intygstjänster.",
-        subcommands = {ConformanceMain.Demo.class, ConformanceMain.Run.class})
+        subcommands = {ConformanceMain.Demo.class, ConformanceMain.Run.class, ConformanceMain.Verify.class})
 public final class ConformanceMain implements Callable<Integer> {
 
     static final int REACHED = 0;
@@ -96,6 +100,9 @@ public final class ConformanceMain implements Callable<Integer> {
         @Option(names = "--no-html", description = "skip the single-file Allure report")
         boolean noHtml;
 
+        @Option(names = "--no-mask", description = "show personal identity numbers and secrets in the report and on the console")
+        boolean noMask;
+
         @Override
         public Integer call() throws IOException {
             PrintStream out = parent.out;
@@ -129,6 +136,7 @@ public final class ConformanceMain implements Callable<Integer> {
                         .withOutputRoot(parent.outputRoot)
                         .withRunId(runId)
                         .withHtmlReport(!noHtml)
+                        .withMasking(!noMask)
                         .withSystemSuffix(chosen.isEmpty() ? "" : " (defekt: " + String.join(", ", defects) + ")")
                         .withProgress(out)
                         .run();
@@ -151,10 +159,15 @@ public final class ConformanceMain implements Callable<Integer> {
         @Option(names = "--no-html", description = "skip the single-file Allure report")
         boolean noHtml;
 
+        @Option(names = "--no-mask", description = "show personal identity numbers and secrets in the report and on the"
+                + " console (also: profile field masking: false)")
+        boolean noMask;
+
         @Override
         public Integer call() throws IOException {
             PrintStream out = parent.out;
             VendorProfile p;
+            profile = callerPath(profile);
             try {
                 p = VendorProfile.read(profile);
                 p.readAttestations(profile); // a missing or unreadable attestations file is a bad profile, before any run
@@ -163,7 +176,7 @@ public final class ConformanceMain implements Callable<Integer> {
                 return HARNESS_ERROR;
             }
             ChecklistRun run = ChecklistRun.forProfile(p, profile).withOutputRoot(parent.outputRoot)
-                    .withHtmlReport(!noHtml).withProgress(out);
+                    .withHtmlReport(!noHtml).withMasking(!noMask).withProgress(out);
             String unreachable = unreachable(p);
             if (unreachable != null) {
                 out.println("HARNESSFEL: " + unreachable);
@@ -177,6 +190,79 @@ public final class ConformanceMain implements Callable<Integer> {
                 return HARNESS_ERROR;
             }
         }
+    }
+
+    @Command(name = "verify", description = "Checks an evidence bundle offline: every file against the manifest, the"
+            + " manifest's signature and signer; prints the verdict it attests. Exit 0 intact, 1 not, 2 unreadable.")
+    static final class Verify implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        ConformanceMain parent;
+
+        @CommandLine.Parameters(paramLabel = "FILE.zip", description = "the bundle (reports/out/<run-id>/evidence.zip)")
+        Path bundle;
+
+        @Option(names = "--trust", paramLabel = "CERT.pem", description = "the simulator operator's certificate"
+                + " (GET /control/evidence/certificate): the bundle must be signed by exactly this one")
+        Path trust;
+
+        @Override
+        public Integer call() {
+            PrintStream out = parent.out;
+            X509Certificate trusted = null;
+            EvidenceVerifier.Result r;
+            try {
+                if (trust != null) trusted = EvidenceVerifier.readCertificate(callerPath(trust));
+                r = EvidenceVerifier.verify(callerPath(bundle), trusted);
+            } catch (IOException e) {
+                out.println("HARNESSFEL: " + oneLine(e.getMessage()));
+                return HARNESS_ERROR;
+            }
+            out.println("Bevispaket: " + callerPath(bundle).toAbsolutePath().normalize());
+            for (EvidenceVerifier.FileProblem f : r.files()) {
+                out.println(switch (f.kind()) {
+                    case MODIFIED -> "ÄNDRAD:     " + f.name() + " (innehållet stämmer inte med " + EvidenceBundle.MANIFEST + ")";
+                    case ADDED -> "TILLAGD:    " + f.name() + " (finns inte i " + EvidenceBundle.MANIFEST + ")";
+                    case MISSING -> "BORTTAGEN:  " + f.name() + " (finns i " + EvidenceBundle.MANIFEST + " men inte i paketet)";
+                    case DUPLICATE -> "DUBBLETT:   " + f.name() + " (två poster med samma namn)";
+                });
+            }
+            for (String problem : r.problems()) out.println("FEL:        " + oneLine(problem));
+            out.println("Filer:      " + r.filesChecked() + " kontrollerade mot " + EvidenceBundle.MANIFEST
+                    + (r.files().isEmpty() ? ", alla stämmer" : ", " + r.files().size() + " avvikelser"));
+            if (r.signer() != null) {
+                boolean signatureOk = r.problems().isEmpty();
+                out.println("Signatur:   " + (signatureOk ? "giltig" : "ej godtagen") + ", av " + r.signer().subject()
+                        + (r.signer().signedAt() == null ? "" : ", " + r.signer().signedAt()));
+                out.println("            SHA-256 " + r.signer().fingerprint()
+                        + (trusted == null ? " (jämför med operatörens certifikat, eller ange --trust)" : ""));
+            }
+            EvidenceVerifier.Verdict v = r.verdict();
+            if (v != null) {
+                out.println("Körning:    " + v.runId() + ", " + v.system() + " " + v.version()
+                        + (v.supplier() == null ? "" : " (" + v.supplier() + ")") + ", nådd nivå " + v.reachedLevel()
+                        + " av målnivå " + v.targetLevel() + ", " + v.finishedAt());
+            }
+            if (!r.ok()) {
+                List<String> why = new ArrayList<>();
+                if (!r.files().isEmpty()) why.add(r.files().size() + " fil(er) avviker från manifestet");
+                if (!r.problems().isEmpty()) why.add("manifest, signatur eller undertecknare godtas inte (FEL ovan)");
+                out.println("VERIFIERING MISSLYCKADES: " + String.join("; ", why)
+                        + (v == null ? "" : " — det som paketet påstår gäller inte: " + v.verdict()));
+                return NOT_REACHED;
+            }
+            out.println("INTYGAT: " + (v == null ? "(ingen summary.json i paketet)" : v.verdict()));
+            return REACHED;
+        }
+    }
+
+    /**
+     * A path the caller named, resolved against the caller's directory: bin/conformance runs from
+     * the repository root and says where the caller was (CONFORMANCE_CALLER_DIR).
+     */
+    static Path callerPath(Path p) {
+        String caller = System.getenv("CONFORMANCE_CALLER_DIR");
+        return p.isAbsolute() || caller == null || caller.isBlank() ? p : Path.of(caller).resolve(p);
     }
 
     /** Why the simulator or the vendor's driver cannot be reached, or null when both answer. */
@@ -214,6 +300,8 @@ public final class ConformanceMain implements Callable<Integer> {
         out.println("                " + dir.resolve("summary.md"));
         Path report = dir.resolve("report.html");
         if (Files.exists(report)) out.println("Rapport:        " + report);
+        Path evidence = dir.resolve(EvidenceAssembly.FILE_NAME);
+        if (Files.exists(evidence)) out.println("Bevispaket:     " + evidence + " (bin/conformance verify)");
         out.println("RESULTAT: " + outcome.verdict());
         return outcome.exitCode();
     }

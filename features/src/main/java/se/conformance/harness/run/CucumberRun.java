@@ -30,10 +30,19 @@ public final class CucumberRun {
      * @param allureResults directory Allure's results are written to
      * @param progress      where one line per finished scenario goes ({@code null}: nowhere)
      */
+    public static List<ScenarioResult> run(HarnessConfig config, String tagExpression, Path allureResults,
+            PrintStream progress) {
+        return run(config, tagExpression, allureResults, progress, progress);
+    }
+
+    /**
+     * @param instructions where interactive mode tells a person what to do (may differ from
+     *                     {@code progress}: progress is masked, instructions name the patient in full)
+     */
     public static synchronized List<ScenarioResult> run(HarnessConfig config, String tagExpression,
-            Path allureResults, PrintStream progress) {
+            Path allureResults, PrintStream progress, PrintStream instructions) {
         Harness.configure(config);
-        Harness.instructionsTo(progress);
+        Harness.instructionsTo(instructions);
         ItemResultsListener.clear();
         ItemResultsListener.progressTo(progress);
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults)));

@@ -24,7 +24,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record VendorProfile(String system, String version, String supplier, Integer targetLevel,
         List<String> change, List<Capability> capabilities, Endpoints endpoints, Simulator simulator,
-        String attestations, Map<String, String> documents, List<DeviationEntry> deviations) {
+        String attestations, Map<String, String> documents, List<DeviationEntry> deviations, Boolean masking) {
 
     public record Capability(String service, String role, List<String> contracts) {}
 
@@ -132,6 +132,11 @@ public record VendorProfile(String system, String version, String supplier, Inte
 
     public List<DeviationEntry> deviationList() {
         return deviations == null ? List.of() : deviations;
+    }
+
+    /** {@code masking: false} shows identity numbers and secrets in the report; default (absent): masked. */
+    public boolean maskingOrDefault() {
+        return masking == null || masking;
     }
 
     public List<String> changeKinds() {

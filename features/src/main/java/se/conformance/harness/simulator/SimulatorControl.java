@@ -104,6 +104,19 @@ public final class SimulatorControl {
         }
     }
 
+    /**
+     * The simulator operator's detached CMS signature (DER) over {@code manifest}: {@code POST
+     * /control/evidence/signature}.
+     */
+    public byte[] signEvidence(byte[] manifest) {
+        Response r = http().contentType("application/octet-stream").body(manifest).post("/control/evidence/signature");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("simulator control call failed (POST /control/evidence/signature): HTTP "
+                    + r.statusCode() + " " + r.asString());
+        }
+        return r.asByteArray();
+    }
+
     /** A SOAP 1.1 call by the harness itself (set-up), answered with the raw response. */
     public Response soap(String path, String envelope) {
         return RestAssured.given().baseUri(baseUrl)

@@ -27,6 +27,7 @@ import java.util.regex.PatternSyntaxException;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.control.ControlExchange.BadRequest;
 import se.conformance.simulator.efrikort.EfrikortSeed;
+import se.conformance.simulator.evidence.EvidenceSigner;
 import se.conformance.simulator.intyg.IntygSeed;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
@@ -55,19 +56,16 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
     private final Database database;
     private final Map<String, Integer> operationsByService;
     private final ControlTokens tokens;
-
-    public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, IntygSeed intygSeed, FaultRules faultRules,
-            Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg) {
-        this(clock, efrikortSeed, intygSeed, faultRules, journal, database, operationsByService, intyg, null);
-    }
+    private final EvidenceControl evidence;
 
     /**
+     * @param evidenceSigner signs evidence manifests with the operator's key
      * @param tokens the shared mode's operator and tenant tokens; null: no tokens, every caller is the
      *     operator (the quickstart)
      */
     public ControlApi(SimulatedClock clock, EfrikortSeed efrikortSeed, IntygSeed intygSeed, FaultRules faultRules,
             Journal journal, Database database, Map<String, Integer> operationsByService, IntygControl intyg,
-            ControlTokens tokens) {
+            EvidenceSigner evidenceSigner, ControlTokens tokens) {
         this.tokens = tokens;
         this.clock = clock;
         this.efrikortSeed = efrikortSeed;
@@ -77,6 +75,7 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
         this.journal = journal;
         this.database = database;
         this.operationsByService = Map.copyOf(operationsByService);
+        this.evidence = new EvidenceControl(evidenceSigner);
     }
 
     @Override
@@ -152,6 +151,8 @@ public final class ControlApi implements ResponseDefinitionTransformerV2 {
                 return seed(method, p, request, scope);
             case "intyg":
                 return intyg.handle(request, scope);
+            case "evidence":
+                return evidence.handle(request);
             default:
                 throw new BadRequest(404, "no control endpoint /control/" + String.join("/", p));
         }
