@@ -32,6 +32,8 @@ import se.conformance.simulator.intyg.store.NotificationOutbox;
 import se.conformance.simulator.intyg.store.RecipientInbox;
 import se.conformance.simulator.journal.Journal;
 import se.conformance.simulator.journal.JournalRecorder;
+import se.conformance.simulator.pki.TlsSettings;
+import se.conformance.simulator.pki.jetty.CallerIdentityServerFactory;
 import se.conformance.simulator.soap.ServiceAdapter;
 import se.conformance.simulator.soap.SoapDispatcher;
 import se.conformance.simulator.soap.SoapOperation;
@@ -61,9 +63,11 @@ public final class Simulator implements AutoCloseable {
     private final Journal journal;
     private NotificationDelivery notifications;
     private final boolean ownsDatabase;
+    private final boolean tls;
 
     private Simulator(Builder b) {
         this.clock = b.clock;
+        this.tls = b.tls != null;
         this.ownsDatabase = b.database == null;
         this.database = b.database != null ? b.database
                 : b.dataDir != null ? Database.embedded(b.dataDir) : Database.inMemory(b.inMemoryName);
@@ -106,6 +110,12 @@ public final class Simulator implements AutoCloseable {
                     .jettyAcceptors(1)
                     .extensions(new SoapDispatcher(adapters, faults), control, faults.matcher(),
                             new JournalRecorder(journal, clock));
+            if (b.tls != null) {
+                // HTTPS only: a plain port next to it would be a way round the client certificates
+                config.httpDisabled(true).httpsPort(b.port).httpServerFactory(CallerIdentityServerFactory.tls(b.tls));
+            } else {
+                config.httpServerFactory(CallerIdentityServerFactory.plain());
+            }
             this.server = new WireMockServer(config);
             faults.attach(server);
             server.stubFor(any(urlPathMatching(EfrikortSoapAdapter.PATH_PATTERN)).atPriority(REFERENCE_PRIORITY)
@@ -137,6 +147,7 @@ public final class Simulator implements AutoCloseable {
         private Database database;
         private SimulatedClock clock = new SimulatedClock();
         private int threads = 32;
+        private TlsSettings tls;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -179,19 +190,33 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * HTTPS instead of HTTP on the same port, with the server key store and, for shared mode,
+         * the trust store and {@link TlsSettings#requireClientCertificate(boolean)}; docs/trust-tls.md.
+         */
+        public Builder withTls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
+
         public Simulator start() {
             return new Simulator(this);
         }
     }
 
     public int port() {
-        return server.port();
+        return tls ? server.httpsPort() : server.port();
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** Served over HTTPS ({@link Builder#withTls}). */
+    public boolean tls() {
+        return tls;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, or {@code https://…} with TLS */
     public String baseUrl() {
-        return "http://" + (server.getOptions().bindAddress().equals("0.0.0.0") ? "127.0.0.1"
-                : server.getOptions().bindAddress()) + ":" + server.port();
+        return (tls ? "https://" : "http://") + (server.getOptions().bindAddress().equals("0.0.0.0") ? "127.0.0.1"
+                : server.getOptions().bindAddress()) + ":" + port();
     }
 
     public SimulatedClock clock() {
