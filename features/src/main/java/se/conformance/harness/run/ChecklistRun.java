@@ -35,6 +35,7 @@ import se.conformance.harness.HarnessConfig;
 import se.conformance.harness.report.ScenarioResult;
 import se.conformance.harness.simulator.JournalEntry;
 import se.conformance.harness.simulator.SimulatorControl;
+import se.conformance.harness.simulator.SimulatorTls;
 import se.conformance.reports.ApprovalSummary;
 import se.conformance.reports.Attestation;
 import se.conformance.reports.SummaryHtml;
@@ -76,6 +77,7 @@ public final class ChecklistRun {
     private String systemSuffix = "";
     private Duration interactiveWait = Duration.ofMinutes(2);
     private String extraTags;
+    private SimulatorTls simulatorTls;
 
     private ChecklistRun(VendorProfile profile, Path profileFile) {
         this.profile = Objects.requireNonNull(profile);
@@ -94,6 +96,12 @@ public final class ChecklistRun {
 
     public ChecklistRun withSimulatorUrl(String url) {
         this.simulatorUrl = url;
+        return this;
+    }
+
+    /** The harness's TLS set-up towards the simulator; default: from the profile's simulator.tls, else plain HTTP. */
+    public ChecklistRun withSimulatorTls(SimulatorTls tls) {
+        this.simulatorTls = tls;
         return this;
     }
 
@@ -179,10 +187,11 @@ public final class ChecklistRun {
         Map<String, HarnessConfig.Attestation> configAttestations = new LinkedHashMap<>();
         attestations.forEach((k, a) -> configAttestations.put(k,
                 new HarnessConfig.Attestation(a.item(), a.statement(), a.signedBy(), a.signedAt())));
+        SimulatorTls tls = simulatorTls != null ? simulatorTls : profile.simulatorTls(profileFile);
         HarnessConfig config = new HarnessConfig(simulatorUrl, driverUrl, notificationUrl, interactiveWait,
-                configAttestations, profile.documentPaths(profileFile));
+                configAttestations, profile.documentPaths(profileFile), tls);
 
-        SimulatorControl simulator = new SimulatorControl(simulatorUrl);
+        SimulatorControl simulator = new SimulatorControl(simulatorUrl, tls);
         long journalStart = simulator.journalMark();
         if (progress != null) {
             progress.println("Checklista " + checklist.version() + " mot " + profile.system() + " " + profile.version()
