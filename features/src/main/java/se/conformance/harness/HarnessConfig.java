@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import se.conformance.harness.simulator.SimulatorTls;
 
 /**
  * Where the parts of one checklist run are: the simulator the vendor system is wired to, the
@@ -15,12 +16,15 @@ import java.util.Objects;
  * @param interactiveWait  how long interactive mode waits for the vendor's traffic after printing an instruction
  * @param attestations     signed statements by item id
  * @param documents        supplied documents by item id
+ * @param simulatorTls     the harness's certificate and trust towards a simulator in shared mode; none: plain HTTP
  */
 public record HarnessConfig(String simulatorUrl, String driverUrl, String notificationUrl,
-        Duration interactiveWait, Map<String, Attestation> attestations, Map<String, Path> documents) {
+        Duration interactiveWait, Map<String, Attestation> attestations, Map<String, Path> documents,
+        SimulatorTls simulatorTls) {
 
     public HarnessConfig {
         Objects.requireNonNull(simulatorUrl, "simulatorUrl");
+        simulatorTls = simulatorTls == null ? SimulatorTls.none() : simulatorTls;
         interactiveWait = interactiveWait == null ? Duration.ofMinutes(2) : interactiveWait;
         attestations = attestations == null ? Map.of() : Map.copyOf(attestations);
         documents = documents == null ? Map.of() : Map.copyOf(documents);

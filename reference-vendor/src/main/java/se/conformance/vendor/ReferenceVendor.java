@@ -29,6 +29,7 @@ import se.conformance.vendor.intyg.IntygClient;
 import se.conformance.vendor.intyg.JournalDesk;
 import se.conformance.vendor.intyg.NotificationReceiver;
 import se.conformance.vendor.soap.SoapClient;
+import se.conformance.vendor.soap.Tls;
 
 /**
  * The reference vendor: a small cash-register and journal system ("Referenskassan") that the
@@ -53,7 +54,8 @@ public final class ReferenceVendor implements AutoCloseable {
 
     private ReferenceVendor(Builder b) throws IOException {
         this.defects = Collections.unmodifiableSet(b.defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(b.defects));
-        SoapClient soap = new SoapClient(b.callTimeout);
+        SoapClient soap = new SoapClient(b.callTimeout, b.keyStore == null && b.trustStore == null ? null
+                : Tls.context(b.keyStore, b.keyStorePassword, b.trustStore, b.trustStorePassword));
         Clock clock = b.clock;
         FrikortDesk frikort = new FrikortDesk(new EfrikortClient(soap, b.simulatorUrl), state, defects,
                 () -> LocalDate.now(clock));
@@ -170,8 +172,29 @@ public final class ReferenceVendor implements AutoCloseable {
         private Duration callTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.system(SWEDEN);
         private int threads = 8;
+        private java.nio.file.Path keyStore;
+        private String keyStorePassword;
+        private java.nio.file.Path trustStore;
+        private String trustStorePassword;
 
         private Builder() {
+        }
+
+        /**
+         * The system's function certificate (PKCS#12, e.g. from {@code simulator pki issue-system}),
+         * presented when the simulator asks for it (shared mode, docs/trust-tls.md).
+         */
+        public Builder withClientCertificate(java.nio.file.Path keyStore, String password) {
+            this.keyStore = Objects.requireNonNull(keyStore);
+            this.keyStorePassword = Objects.requireNonNull(password);
+            return this;
+        }
+
+        /** The CA the simulator's server certificate is checked against (the test CA's truststore.p12). */
+        public Builder withTrustStore(java.nio.file.Path trustStore, String password) {
+            this.trustStore = Objects.requireNonNull(trustStore);
+            this.trustStorePassword = Objects.requireNonNull(password);
+            return this;
         }
 
         /** 0 = any free port. Default 9190 (the vendor profile's example). */

@@ -38,6 +38,19 @@ public final class ReferenceVendorMain implements Callable<Integer> {
     @Option(names = "--today", description = "fix the vendor's date (YYYY-MM-DD), e.g. to the simulator's simulated date")
     LocalDate today;
 
+    @Option(names = "--tls-keystore", paramLabel = "P12",
+            description = "the system's function certificate for a simulator that requires one (pki issue-system)")
+    java.nio.file.Path tlsKeyStore;
+
+    @Option(names = "--tls-keystore-password", description = "default ${DEFAULT-VALUE}")
+    String tlsKeyStorePassword = "changeit";
+
+    @Option(names = "--tls-truststore", paramLabel = "P12", description = "the CA of the simulator's server certificate (truststore.p12)")
+    java.nio.file.Path tlsTrustStore;
+
+    @Option(names = "--tls-truststore-password", description = "default ${DEFAULT-VALUE}")
+    String tlsTrustStorePassword = "changeit";
+
     public static void main(String[] args) {
         int code = new CommandLine(new ReferenceVendorMain()).execute(args);
         if (code != 0) {
@@ -64,6 +77,8 @@ public final class ReferenceVendorMain implements Callable<Integer> {
         }
         ReferenceVendor.Builder b = ReferenceVendor.builder().withPort(port).withBindAddress(bind)
                 .withSimulatorUrl(simulatorUrl).withDefects(chosen).withCallTimeout(callTimeout);
+        if (tlsKeyStore != null) b.withClientCertificate(tlsKeyStore, tlsKeyStorePassword);
+        if (tlsTrustStore != null) b.withTrustStore(tlsTrustStore, tlsTrustStorePassword);
         if (today != null) {
             b.withClock(Clock.fixed(today.atTime(8, 0).atZone(ReferenceVendor.SWEDEN).toInstant(), ReferenceVendor.SWEDEN));
         }

@@ -35,6 +35,7 @@ import se.conformance.simulator.intyg.store.NotificationOutbox;
 import se.conformance.simulator.intyg.store.RecipientInbox;
 import se.conformance.simulator.journal.Journal;
 import se.conformance.simulator.journal.JournalRecorder;
+import se.conformance.simulator.pki.TlsSettings;
 import se.conformance.simulator.soap.ServiceAdapter;
 import se.conformance.simulator.soap.SoapDispatcher;
 import se.conformance.simulator.soap.SoapOperation;
@@ -67,9 +68,11 @@ public final class Simulator implements AutoCloseable {
     private NotificationDelivery notifications;
     private final boolean ownsDatabase;
     private final OperatorKey operatorKey;
+    private final boolean tls;
 
     private Simulator(Builder b) {
         this.clock = b.clock;
+        this.tls = b.tls != null;
         // the operator's evidence-signing key: given, kept in the data directory, or made for this start
         this.operatorKey = b.operatorKey != null ? b.operatorKey
                 : b.dataDir != null ? OperatorKey.loadOrCreate(b.dataDir.resolve(OperatorKey.FILE_NAME),
@@ -99,7 +102,7 @@ public final class Simulator implements AutoCloseable {
                 }
             }
             FaultRules faults = new FaultRules(operations, Map.of("efrikort", EfrikortSoapAdapter.PATH_PATTERN,
-                    "intyg", IntygSoapAdapter.PATH_PATTERN), b.declaredCallerIdentity);
+                    "intyg", IntygSoapAdapter.PATH_PATTERN), b.acceptsDeclaredCaller());
             this.control = new ControlApi(clock, seed, intygSeed, faults, journal, database, counts,
                     new IntygControl(intyg, intygSeed, new NotificationEndpoints(database, clock),
                             new NotificationOutbox(database), new RecipientInbox(database),
@@ -116,10 +119,15 @@ public final class Simulator implements AutoCloseable {
                     .stubRequestLoggingDisabled(true) // a log line per request that nobody reads
                     .containerThreads(Math.max(b.threads, 8))
                     .jettyAcceptors(1)
-                    .httpServerFactory(new GuardedJettyServerFactory(b.limits)) // body, header and time limits
+                    // body, header and time limits; the caller-identity gate; our TLS context
+                    .httpServerFactory(new GuardedJettyServerFactory(b.limits, b.tls))
                     .adminAuthenticator(request -> false) // WireMock's HTTP admin API (/__admin) is not ours to offer
-                    .extensions(new SoapDispatcher(adapters, faults, b.declaredCallerIdentity), control, faults.matcher(),
+                    .extensions(new SoapDispatcher(adapters, faults, b.acceptsDeclaredCaller()), control, faults.matcher(),
                             new JournalRecorder(journal, clock));
+            if (b.tls != null) {
+                // HTTPS only: a plain port next to it would be a way round the client certificates
+                config.httpDisabled(true).httpsPort(b.port);
+            }
             this.server = new WireMockServer(config);
             faults.attach(server);
             server.stubFor(any(urlPathMatching(EfrikortSoapAdapter.PATH_PATTERN)).atPriority(REFERENCE_PRIORITY)
@@ -155,6 +163,7 @@ public final class Simulator implements AutoCloseable {
         private ControlTokens controlTokens;
         private RequestLimits limits = RequestLimits.DEFAULT;
         private OperatorKey operatorKey;
+        private TlsSettings tls;
 
         /** Port to listen on; 0 picks a free one. */
         public Builder withPort(int port) {
@@ -232,19 +241,38 @@ public final class Simulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * HTTPS instead of HTTP on the same port, with the server key store and, for shared mode,
+         * the trust store and {@link TlsSettings#requireClientCertificate(boolean)}; docs/trust-tls.md.
+         */
+        public Builder withTls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
+
+        /** Shared mode (client certificates required) never lets a header name the caller. */
+        boolean acceptsDeclaredCaller() {
+            return declaredCallerIdentity && (tls == null || !tls.clientCertificateRequired());
+        }
+
         public Simulator start() {
             return new Simulator(this);
         }
     }
 
     public int port() {
-        return server.port();
+        return tls ? server.httpsPort() : server.port();
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** Served over HTTPS ({@link Builder#withTls}). */
+    public boolean tls() {
+        return tls;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, or {@code https://…} with TLS */
     public String baseUrl() {
-        return "http://" + (server.getOptions().bindAddress().equals("0.0.0.0") ? "127.0.0.1"
-                : server.getOptions().bindAddress()) + ":" + server.port();
+        return (tls ? "https://" : "http://") + (server.getOptions().bindAddress().equals("0.0.0.0") ? "127.0.0.1"
+                : server.getOptions().bindAddress()) + ":" + port();
     }
 
     public SimulatedClock clock() {

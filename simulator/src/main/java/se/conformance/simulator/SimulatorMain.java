@@ -8,11 +8,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.conformance.simulator.control.ControlTokens;
 import se.conformance.simulator.evidence.OperatorKey;
+import se.conformance.simulator.pki.PkiCommand;
+import se.conformance.simulator.pki.TestCa;
+import se.conformance.simulator.pki.TlsSettings;
 import se.conformance.simulator.store.Database;
 
-/** {@code java -jar simulator.jar --port N --data DIR} — the simulator as a standalone process. */
+/**
+ * {@code java -jar simulator.jar --port N --data DIR} — the simulator as a standalone process;
+ * {@code --tls-keystore} (and for shared mode {@code --tls-truststore --require-client-cert})
+ * serve HTTPS instead; {@code pki …} is the test CA (docs/trust-tls.md).
+ */
 @Command(name = "simulator", mixinStandardHelpOptions = true, version = "simulator 0.1.0",
-        description = "Reference simulator of e-frikort (CGI eFrikort v3) and Intygstjänster/Webcert (RIV-TA BP 2.1).")
+        description = "Reference simulator of e-frikort (CGI eFrikort v3) and Intygstjänster/Webcert (RIV-TA BP 2.1).",
+        subcommands = PkiCommand.class)
 public final class SimulatorMain implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8088", description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}")
@@ -45,6 +53,24 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--operator-key-password", arity = "0..1", interactive = true, defaultValue = "${env:SIM_OPERATOR_KEY_PASSWORD}",
             description = "Password of the operator key file (or env SIM_OPERATOR_KEY_PASSWORD; without a value: asked for)")
     char[] operatorKeyPassword;
+
+    @Option(names = "--tls-keystore", paramLabel = "P12",
+            description = "Serve HTTPS (only) with this server key store, e.g. server.p12 from 'pki issue-server'")
+    Path tlsKeyStore;
+
+    @Option(names = "--tls-keystore-password", defaultValue = TestCa.DEFAULT_PASSWORD, description = "Default: ${DEFAULT-VALUE}")
+    String tlsKeyStorePassword;
+
+    @Option(names = "--tls-truststore", paramLabel = "P12",
+            description = "Ask for client certificates and trust those issued by the CAs in this store (truststore.p12 of 'pki init')")
+    Path tlsTrustStore;
+
+    @Option(names = "--tls-truststore-password", defaultValue = TestCa.DEFAULT_PASSWORD, description = "Default: ${DEFAULT-VALUE}")
+    String tlsTrustStorePassword;
+
+    @Option(names = "--require-client-cert",
+            description = "Shared mode: every request needs a valid function certificate (HSA-id in subject serialNumber)")
+    boolean requireClientCert;
 
     @Option(names = "--warm-up", description = "Start on a throw-away store, answer one call of each service, stop."
             + " bin/simulator runs this once with -XX:ArchiveClassesAtExit to build a class-data archive that halves start-up.")
@@ -94,6 +120,21 @@ public final class SimulatorMain implements Callable<Integer> {
                 : OperatorKey.loadOrCreate(data.resolve(OperatorKey.FILE_NAME), password);
     }
 
+    /** The TLS settings the options ask for, or null for plain HTTP (the quickstart). */
+    private TlsSettings tls() {
+        if (tlsKeyStore == null) {
+            if (tlsTrustStore != null || requireClientCert) {
+                throw new IllegalArgumentException("--tls-truststore and --require-client-cert need --tls-keystore (the server certificate)");
+            }
+            return null;
+        }
+        TlsSettings t = TlsSettings.keyStore(tlsKeyStore, tlsKeyStorePassword);
+        if (tlsTrustStore != null) t.trustStore(tlsTrustStore, tlsTrustStorePassword);
+        t.requireClientCertificate(requireClientCert);
+        t.clientCertificates(); // refuses --require-client-cert without a trust store now, not at the first request
+        return t;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulatorMain()).execute(args));
     }
@@ -116,9 +157,18 @@ public final class SimulatorMain implements Callable<Integer> {
             System.err.println("simulator: " + e.getMessage());
             return 2;
         }
+        TlsSettings tls;
+        try {
+            tls = tls();
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulator: " + e.getMessage());
+            return 2;
+        }
         Database db = dbUrl != null ? Database.open(dbUrl, dbUser, dbPassword) : Database.embedded(data);
-        Simulator sim = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db)
-                .withControlTokens(tokens).withOperatorKey(key).start();
+        Simulator.Builder builder = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db)
+                .withControlTokens(tokens).withOperatorKey(key);
+        if (tls != null) builder.withTls(tls); // requiring client certificates also ignores declared callers
+        Simulator sim = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();
@@ -131,10 +181,14 @@ public final class SimulatorMain implements Callable<Integer> {
         System.out.println("simulator ready in " + millis + " ms on " + sim.baseUrl()
                 + " — e-frikort at " + sim.baseUrl() + "/efrikortService/<Operation>/3/rivtabp21, Intygstjänster and Webcert at "
                 + sim.baseUrl() + "/clinicalprocess/healthcond/certificate/<Operation>/<major>/rivtabp21 (?wsdl), control at "
-                + sim.baseUrl() + "/control/health, store: " + store);
+                + sim.baseUrl() + "/control/health, store: " + store + (tls == null ? ""
+                        : tls.clientCertificateRequired() ? ", TLS: client certificate required (shared mode)"
+                        : tlsTrustStore != null ? ", TLS: client certificates used when sent" : ", TLS: server only"));
+        String curlTls = tls == null ? "" : "--cacert CA_DIR/ca.pem " + (tlsTrustStore == null ? ""
+                : "--cert CA_DIR/HSA-ID.pem --key CA_DIR/HSA-ID.key.pem ");
         System.out.println("evidence signed by " + sim.operatorKey().certificate().getSubjectX500Principal().getName()
                 + " (SHA-256 " + sim.operatorKey().fingerprint() + ", " + sim.baseUrl() + "/control/evidence/certificate)");
-        System.out.println("try: curl -s -H 'Content-Type: text/xml; charset=UTF-8' --data-binary @docs/examples/efrikort/"
+        System.out.println("try: curl -s " + curlTls + "-H 'Content-Type: text/xml; charset=UTF-8' --data-binary @docs/examples/efrikort/"
                 + "GetCardForPerson.xml " + sim.baseUrl() + "/efrikortService/GetCardForPerson/3/rivtabp21");
         stopped.await();
         return 0;

@@ -36,6 +36,7 @@ import se.conformance.harness.HarnessConfig;
 import se.conformance.harness.report.ScenarioResult;
 import se.conformance.harness.simulator.JournalEntry;
 import se.conformance.harness.simulator.SimulatorControl;
+import se.conformance.harness.simulator.SimulatorTls;
 import se.conformance.reports.ApprovalSummary;
 import se.conformance.reports.Attestation;
 import se.conformance.reports.SummaryHtml;
@@ -80,6 +81,7 @@ public final class ChecklistRun {
     private Duration interactiveWait = Duration.ofMinutes(2);
     private String extraTags;
     private boolean masking = true;
+    private SimulatorTls simulatorTls;
 
     private ChecklistRun(VendorProfile profile, Path profileFile) {
         this.profile = Objects.requireNonNull(profile);
@@ -98,6 +100,12 @@ public final class ChecklistRun {
 
     public ChecklistRun withSimulatorUrl(String url) {
         this.simulatorUrl = url;
+        return this;
+    }
+
+    /** The harness's TLS set-up towards the simulator; default: from the profile's simulator.tls, else plain HTTP. */
+    public ChecklistRun withSimulatorTls(SimulatorTls tls) {
+        this.simulatorTls = tls;
         return this;
     }
 
@@ -192,10 +200,11 @@ public final class ChecklistRun {
         Map<String, HarnessConfig.Attestation> configAttestations = new LinkedHashMap<>();
         attestations.forEach((k, a) -> configAttestations.put(k,
                 new HarnessConfig.Attestation(a.item(), a.statement(), a.signedBy(), a.signedAt())));
+        SimulatorTls tls = simulatorTls != null ? simulatorTls : profile.simulatorTls(profileFile);
         HarnessConfig config = new HarnessConfig(simulatorUrl, driverUrl, notificationUrl, interactiveWait,
-                configAttestations, profile.documentPaths(profileFile));
+                configAttestations, profile.documentPaths(profileFile), tls);
 
-        SimulatorControl simulator = new SimulatorControl(simulatorUrl);
+        SimulatorControl simulator = new SimulatorControl(simulatorUrl, tls);
         long journalStart = simulator.journalMark();
         Masking mask = Masking.of(masking && profile.maskingOrDefault());
         // progress lines are masked; interactive instructions are not: the tester must type the patient's number

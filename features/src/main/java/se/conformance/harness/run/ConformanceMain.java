@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import se.conformance.reports.evidence.EvidenceBundle;
 import se.conformance.reports.evidence.EvidenceVerifier;
+import se.conformance.harness.simulator.SimulatorTls;
 import se.conformance.simulator.Simulator;
 import se.conformance.vendor.ReferenceVendor;
 import se.conformance.vendor.defect.Defect;
@@ -103,6 +104,10 @@ public final class ConformanceMain implements Callable<Integer> {
         @Option(names = "--no-mask", description = "show personal identity numbers and secrets in the report and on the console")
         boolean noMask;
 
+        @Option(names = "--tls", description = "shared mode: the simulator over HTTPS requiring client certificates, the"
+                + " reference vendor and the harness each with a function certificate from a fresh test CA (docs/trust-tls.md)")
+        boolean tls;
+
         @Override
         public Integer call() throws IOException {
             PrintStream out = parent.out;
@@ -123,14 +128,23 @@ public final class ConformanceMain implements Callable<Integer> {
             Path profileFile = extractReferenceProfile(profileDir);
             Path data = Files.createTempDirectory("conformance-demo-db");
             long start = System.nanoTime();
-            try (Simulator simulator = Simulator.builder().withPort(0).withDataDirectory(data).start();
-                 ReferenceVendor vendor = ReferenceVendor.builder().withPort(0).withSimulatorUrl(simulator.baseUrl())
+            DemoPki pki = tls ? DemoPki.create(Files.createTempDirectory("conformance-demo-pki")) : null;
+            Simulator.Builder sb = Simulator.builder().withPort(0).withDataDirectory(data);
+            ReferenceVendor.Builder vb = ReferenceVendor.builder().withPort(0);
+            if (pki != null) {
+                sb.withTls(pki.simulator());
+                vb.withClientCertificate(pki.vendorKeyStore(), DemoPki.PASSWORD).withTrustStore(pki.trustStore(), DemoPki.PASSWORD);
+            }
+            try (Simulator simulator = sb.start();
+                 ReferenceVendor vendor = vb.withSimulatorUrl(simulator.baseUrl())
                          .withDefects(chosen).withCallTimeout(Duration.ofSeconds(5)).start()) {
-                out.println("Simulatorn: " + simulator.baseUrl() + " (inbäddad databas " + data + ")");
+                out.println("Simulatorn: " + simulator.baseUrl() + " (inbäddad databas " + data + ")"
+                        + (pki == null ? "" : ", delat läge: klientcertifikat krävs (test-CA i " + pki.dir() + ")"));
                 out.println("Referensleverantören: " + vendor.baseUrl()
                         + (chosen.isEmpty() ? " (korrekt)" : " (defekter: " + String.join(", ", defects) + ")"));
                 ChecklistRun.Outcome outcome = ChecklistRun.forProfile(VendorProfile.read(profileFile), profileFile)
                         .withSimulatorUrl(simulator.baseUrl())
+                        .withSimulatorTls(pki == null ? SimulatorTls.none() : pki.harness())
                         .withDriverUrl(vendor.driverUrl())
                         .withNotificationUrl(vendor.notificationUrl())
                         .withOutputRoot(parent.outputRoot)
@@ -143,6 +157,7 @@ public final class ConformanceMain implements Callable<Integer> {
                 return finish(out, outcome, System.nanoTime() - start);
             } finally {
                 deleteTree(data);
+                if (pki != null) deleteTree(pki.dir());
             }
         }
     }
@@ -177,7 +192,13 @@ public final class ConformanceMain implements Callable<Integer> {
             }
             ChecklistRun run = ChecklistRun.forProfile(p, profile).withOutputRoot(parent.outputRoot)
                     .withHtmlReport(!noHtml).withMasking(!noMask).withProgress(out);
-            String unreachable = unreachable(p);
+            String unreachable;
+            try {
+                unreachable = unreachable(p, p.simulatorTls(profile));
+            } catch (VendorProfile.BadProfile e) {
+                out.println("HARNESSFEL: felaktig profil: " + oneLine(e.getMessage()));
+                return HARNESS_ERROR;
+            }
             if (unreachable != null) {
                 out.println("HARNESSFEL: " + unreachable);
                 return HARNESS_ERROR;
@@ -266,27 +287,28 @@ public final class ConformanceMain implements Callable<Integer> {
     }
 
     /** Why the simulator or the vendor's driver cannot be reached, or null when both answer. */
-    static String unreachable(VendorProfile p) {
-        String sim = p.simulator() == null ? null
-                : p.simulator().url() != null ? p.simulator().url()
-                : p.simulator().port() == null ? null : "http://127.0.0.1:" + p.simulator().port();
+    static String unreachable(VendorProfile p, SimulatorTls tls) {
+        String sim = p.simulatorUrl();
         if (sim == null) return "profilen anger ingen simulator (simulator.port eller simulator.url)";
-        if (!answers(sim + "/control/health")) return "simulatorn svarar inte på " + sim + " (starta bin/simulator)";
+        int status = status(sim + "/control/health", tls);
+        if (status < 0 || status >= 500) return "simulatorn svarar inte på " + sim + " (starta bin/simulator)";
+        if (status == 403) return "simulatorn på " + sim + " vägrar harnessens anrop (HTTP 403): kontrollera simulator.tls i profilen";
         String driver = p.endpoints() == null ? null : p.endpoints().driver();
-        if (driver != null && !answers(driver)) return "leverantörens testdrivrutin svarar inte på " + driver;
+        int d = driver == null ? 200 : status(driver, SimulatorTls.none());
+        if (d < 0 || d >= 500) return "leverantörens testdrivrutin svarar inte på " + driver;
         return null;
     }
 
-    private static boolean answers(String url) {
+    /** The HTTP status of a GET, -1 when there is no answer. */
+    private static int status(String url, SimulatorTls tls) {
         try {
-            int status = RestAssured.given().config(io.restassured.config.RestAssuredConfig.config().httpClient(
+            return RestAssured.given().config(tls.config(io.restassured.config.RestAssuredConfig.config().httpClient(
                     io.restassured.config.HttpClientConfig.httpClientConfig()
-                            .setParam("http.connection.timeout", 3_000).setParam("http.socket.timeout", 5_000)))
+                            .setParam("http.connection.timeout", 3_000).setParam("http.socket.timeout", 5_000))))
                     .get(url).statusCode();
-            return status < 500;
         } catch (Exception e) {
             // rest-assured rethrows the checked ConnectException undeclared (Groovy): catch it too
-            return false;
+            return -1;
         }
     }
 

@@ -30,7 +30,14 @@ public record VendorProfile(String system, String version, String supplier, Inte
 
     public record Endpoints(String driver, String certificateStatusUpdateForCare) {}
 
-    public record Simulator(Integer port, String url) {}
+    /** Where the simulator is; {@code tls} when it runs in shared mode (https, client certificates). */
+    public record Simulator(Integer port, String url, Tls tls) {}
+
+    /**
+     * The harness's own function certificate and the CA of the simulator's server certificate,
+     * PKCS#12 files relative to the profile (docs/trust-tls.md); passwords default to changeit.
+     */
+    public record Tls(String keyStore, String keyStorePassword, String trustStore, String trustStorePassword) {}
 
     public record DeviationEntry(String item, String reason, String approvedBy, LocalDate expires) {}
 
@@ -93,6 +100,16 @@ public record VendorProfile(String system, String version, String supplier, Inte
                 throw new BadProfile(file + ": capabilities[" + i + "].role must be client or server, is " + c.role());
             }
         }
+        if (simulator != null && simulator.tls() != null) {
+            Tls t = simulator.tls();
+            if (t.trustStore() == null) throw new BadProfile(file + ": simulator.tls needs trustStore (the test CA's truststore.p12)");
+            Path dir = file.toAbsolutePath().getParent();
+            for (String f : new String[] {t.keyStore(), t.trustStore()}) {
+                if (f != null && !Files.isRegularFile(dir.resolve(f))) {
+                    throw new BadProfile(file + ": simulator.tls: " + dir.resolve(f) + " does not exist");
+                }
+            }
+        }
         if (deviations != null) {
             for (int i = 0; i < deviations.size(); i++) {
                 DeviationEntry d = deviations.get(i);
@@ -128,6 +145,26 @@ public record VendorProfile(String system, String version, String supplier, Inte
         Path dir = profileFile.toAbsolutePath().getParent();
         documents.forEach((item, p) -> out.put(item, dir.resolve(p)));
         return out;
+    }
+
+    /** The harness's TLS set-up towards the simulator: from {@code simulator.tls}, or none (plain HTTP). */
+    public se.conformance.harness.simulator.SimulatorTls simulatorTls(Path profileFile) {
+        if (simulator == null || simulator.tls() == null) return se.conformance.harness.simulator.SimulatorTls.none();
+        Tls t = simulator.tls();
+        Path dir = profileFile.toAbsolutePath().getParent();
+        try {
+            return se.conformance.harness.simulator.SimulatorTls.of(t.keyStore() == null ? null : dir.resolve(t.keyStore()),
+                    t.keyStorePassword(), dir.resolve(t.trustStore()), t.trustStorePassword());
+        } catch (IllegalArgumentException e) {
+            throw new BadProfile(profileFile + ": simulator.tls: " + e.getMessage());
+        }
+    }
+
+    /** The simulator's base URL named by the profile, or null. */
+    public String simulatorUrl() {
+        if (simulator == null) return null;
+        if (simulator.url() != null) return simulator.url();
+        return simulator.port() == null ? null : "http://127.0.0.1:" + simulator.port();
     }
 
     public List<DeviationEntry> deviationList() {

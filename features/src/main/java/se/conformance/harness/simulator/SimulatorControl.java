@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.LocalDate;
@@ -26,9 +27,16 @@ public final class SimulatorControl {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final String baseUrl;
+    private final RestAssuredConfig config;
 
     public SimulatorControl(String baseUrl) {
+        this(baseUrl, SimulatorTls.none());
+    }
+
+    /** With the harness's TLS set-up for a simulator in shared mode. */
+    public SimulatorControl(String baseUrl, SimulatorTls tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.config = tls.config(RestAssuredConfig.config());
     }
 
     public String baseUrl() {
@@ -36,7 +44,7 @@ public final class SimulatorControl {
     }
 
     private RequestSpecification http() {
-        return RestAssured.given().baseUri(baseUrl).contentType("application/json; charset=UTF-8");
+        return RestAssured.given().config(config).baseUri(baseUrl).contentType("application/json; charset=UTF-8");
     }
 
     private static JsonNode ok(Response r, String what) {
@@ -119,7 +127,7 @@ public final class SimulatorControl {
 
     /** A SOAP 1.1 call by the harness itself (set-up), answered with the raw response. */
     public Response soap(String path, String envelope) {
-        return RestAssured.given().baseUri(baseUrl)
+        return RestAssured.given().config(config).baseUri(baseUrl)
                 .contentType("text/xml; charset=UTF-8")
                 .header("SOAPAction", "")
                 .header("x-rivta-original-serviceconsumer-hsaid", HARNESS_CONSUMER)

@@ -33,7 +33,7 @@ public final class ScenarioState {
     }
 
     private final HarnessConfig config = Harness.config();
-    private final SimulatorControl simulator = new SimulatorControl(config.simulatorUrl());
+    private final SimulatorControl simulator = new SimulatorControl(config.simulatorUrl(), config.simulatorTls());
     private final SetUp setUp = new SetUp(simulator);
     private final VendorDriver driver;
 

@@ -9,6 +9,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -25,11 +26,17 @@ public final class SoapClient {
     private final Duration timeout;
 
     public SoapClient(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /** With {@code tls} (from {@link Tls#context}) for https:// addresses; null: the JDK's defaults. */
+    public SoapClient(Duration timeout, SSLContext tls) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .connectTimeout(timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        if (tls != null) b.sslContext(tls);
+        this.http = b.build();
     }
 
     public Duration timeout() {

@@ -40,7 +40,8 @@ import se.conformance.simulator.store.Database;
  *   <li>Extra, for ACCESSDENIED: employee {@value #EMPLOYEE_WITHOUT_ROLE}, registered for
  *       {@value #PROVIDER} with role {@code EFK;BegränsadAnvändare} only.</li>
  *   <li>Calling system {@value #REFERENCE_VENDOR_SYSTEM} "Referensleverantörens kassasystem", the bundled
- *       reference vendor's system, registered for both regions and acting for {@value #PROVIDER}.</li>
+ *       reference vendor's system, registered for both regions and acting for {@value #PROVIDER}; and {@value #HARNESS_SYSTEM}
+ *       "Konformitetsharnessen", the harness's own system for its set-up calls, for both regions.</li>
  *   <li>Reservnummer pattern {@value #DEFAULT_RESERVNUMMER_PATTERN}: 10–13 digits beginning 98 or 99,
  *       which no personnummer or samordningsnummer does (their first two digits are the century, 18–20).</li>
  * </ul>
@@ -59,6 +60,8 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
     public static final String EMPLOYEE_WITHOUT_ROLE = "TSTNMT2321000156-1080";
     /** The reference vendor's system: the HSA-id in its function certificate and its declared consumer id. */
     public static final String REFERENCE_VENDOR_SYSTEM = "TSTNMT2321000156-REF1";
+    /** The conformance harness's own system, for its set-up calls in shared mode (docs/trust-tls.md). */
+    public static final String HARNESS_SYSTEM = "TSTNMT2321000156-H001";
     public static final String DEFAULT_RESERVNUMMER_PATTERN = "^(99|98)\\d{8,11}$";
 
     public static final List<Ceiling> DEFAULT_CEILINGS = List.of(
@@ -114,7 +117,9 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
 
     public static List<CallingSystem> defaultCallingSystems() {
         return List.of(new CallingSystem(REFERENCE_VENDOR_SYSTEM, "Referensleverantörens kassasystem", PROVIDER,
-                List.of(STOCKHOLM, NORRBOTTEN)));
+                        List.of(STOCKHOLM, NORRBOTTEN)),
+                // no provider of its own: its set-up calls act for the provider their actor names
+                new CallingSystem(HARNESS_SYSTEM, "Konformitetsharnessen", null, List.of(STOCKHOLM, NORRBOTTEN)));
     }
 
     @Override

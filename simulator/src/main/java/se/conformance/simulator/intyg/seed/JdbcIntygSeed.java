@@ -44,7 +44,8 @@ import se.conformance.simulator.store.Database;
  *   <li>Users: {@value #DOCTOR} Ajla Doktor with medarbetaruppdrag "Vård och behandling" on {@value #UNIT}
  *       and {@value #OTHER_UNIT}; {@value #USER_WITHOUT_MIU} Nils Utanuppdrag without any;
  *       {@value #OTHER_DOCTOR} Beata Doktor with "Vård och behandling" on {@value #OTHER_PROVIDER_UNIT}.</li>
- *   <li>Calling system {@code TSTNMT2321000156-REF1} (the reference vendor's) for {@value #PROVIDER}.</li>
+ *   <li>Calling system {@code TSTNMT2321000156-REF1} (the reference vendor's) for {@value #PROVIDER}; {@code TSTNMT2321000156-H001}
+ *       (the harness's, for its set-up calls) for {@value #PROVIDER} and {@value #OTHER_PROVIDER}.</li>
  * </ul>
  * Reset also erases every certificate, draft, message, event, notification, inbox entry, integrated
  * unit and notification endpoint.
@@ -142,7 +143,9 @@ public final class JdbcIntygSeed implements IntygSeed {
     /** The bundled reference vendor's system (the same HSA-id as in e-frikort's seed), for {@value #PROVIDER}. */
     public static List<CallingSystem> defaultCallingSystems() {
         return List.of(new CallingSystem(REFERENCE_VENDOR_SYSTEM, "Referensleverantörens journalsystem",
-                List.of(PROVIDER)));
+                        List.of(PROVIDER)),
+                new CallingSystem(se.conformance.simulator.efrikort.seed.JdbcEfrikortSeed.HARNESS_SYSTEM,
+                        "Konformitetsharnessen", List.of(PROVIDER, OTHER_PROVIDER)));
     }
 
     @Override

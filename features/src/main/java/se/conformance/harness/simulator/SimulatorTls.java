@@ -1,0 +1,46 @@
+package se.conformance.harness.simulator;
+
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.config.SSLConfig;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
+import org.apache.http.conn.ssl.SSLSocketFactory;
+import se.conformance.simulator.pki.TlsStores;
+
+/**
+ * The harness's one TLS set-up towards the simulator: in shared mode its own function
+ * certificate and the CA of the simulator's server certificate (docs/trust-tls.md); otherwise
+ * nothing (plain HTTP, the quickstart). Every call the harness makes to the simulator goes
+ * through {@link #config(RestAssuredConfig)}.
+ */
+public final class SimulatorTls {
+
+    private static final SimulatorTls NONE = new SimulatorTls(null);
+
+    private final SSLContext context;
+
+    private SimulatorTls(SSLContext context) {
+        this.context = context;
+    }
+
+    public static SimulatorTls none() {
+        return NONE;
+    }
+
+    /** From PKCS#12 files (e.g. of {@code simulator pki}); {@code keyStore} may be null when the simulator asks for no certificate. */
+    public static SimulatorTls of(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {
+        return new SimulatorTls(TlsStores.clientContext(keyStore, keyStorePassword, trustStore, trustStorePassword));
+    }
+
+    public boolean enabled() {
+        return context != null;
+    }
+
+    /** {@code base} with this TLS set-up (hostnames checked against the server certificate); {@code base} itself when none. */
+    @SuppressWarnings("deprecation") // rest-assured takes the HttpClient 4 socket factory
+    public RestAssuredConfig config(RestAssuredConfig base) {
+        if (context == null) return base;
+        return base.sslConfig(SSLConfig.sslConfig().sslSocketFactory(
+                new SSLSocketFactory(context, SSLSocketFactory.STRICT_HOSTNAME_VERIFIER)));
+    }
+}

@@ -1,0 +1,106 @@
+package se.conformance.harness.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.conformance.simulator.Simulator;
+import se.conformance.vendor.ReferenceVendor;
+
+/**
+ * {@code bin/conformance run} against a simulator in shared mode (HTTPS, client certificates
+ * required), the reference vendor and the harness each with its own function certificate from a
+ * test CA made just now ({@link DemoPki}): the run passes over mutual TLS; a profile whose TLS
+ * set-up the simulator refuses, or that names a missing file, stops before the run.
+ */
+class SharedModeRunTest {
+
+    @TempDir
+    static Path pkiDir;
+
+    private static DemoPki pki;
+    private static Simulator simulator;
+    private static ReferenceVendor vendor;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        pki = DemoPki.create(pkiDir);
+        simulator = Simulator.builder().withPort(0).withInMemoryDatabase("shared-" + UUID.randomUUID())
+                .withTls(pki.simulator()).start();
+        vendor = ReferenceVendor.builder().withPort(0).withSimulatorUrl(simulator.baseUrl())
+                .withClientCertificate(pki.vendorKeyStore(), DemoPki.PASSWORD).withTrustStore(pki.trustStore(), DemoPki.PASSWORD)
+                .withCallTimeout(Duration.ofSeconds(5)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (vendor != null) vendor.close();
+        if (simulator != null) simulator.close();
+    }
+
+    private record Cli(int exit, String out) {}
+
+    private static Cli cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            exit = ConformanceMain.run(args, o, o);
+        }
+        return new Cli(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path profile(String tls) throws IOException {
+        ConformanceCommandTest.copyResource("reference/attestations.yaml", dir.resolve("attestations.yaml"));
+        ConformanceCommandTest.copyResource("reference/losningsbeskrivning.md", dir.resolve("losningsbeskrivning.md"));
+        Path p = dir.resolve("profile.yaml");
+        Files.writeString(p, String.join("\n",
+                "system: Testkassan",
+                "version: 0.9.0",
+                "targetLevel: 2",
+                "change: [new-system]",
+                "capabilities: [{service: efrikort, role: client, contracts: [GetCardForPerson, RegisterTransaction]}]",
+                "endpoints: {driver: '" + vendor.driverUrl() + "'}",
+                "simulator: {url: '" + simulator.baseUrl() + "', tls: " + tls + "}",
+                "attestations: attestations.yaml",
+                "documents: {DOC-SOL-001: losningsbeskrivning.md}") + "\n");
+        return p;
+    }
+
+    @Test
+    void aRunOverMutualTlsReachesItsTarget() throws IOException {
+        Path p = profile("{keyStore: '" + pkiDir.resolve("harness.p12") + "', trustStore: '" + pki.trustStore() + "'}");
+        Cli r = cli("run", "--profile", p.toString(), "--out", dir.resolve("out").toString(), "--no-html");
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("simulatorn https://127.0.0.1:").contains("RESULTAT: godkänd");
+    }
+
+    @Test
+    void aHarnessWithoutItsCertificateIsStoppedBeforeTheRun() throws IOException {
+        Path p = profile("{trustStore: '" + pki.trustStore() + "'}");
+        Cli r = cli("run", "--profile", p.toString(), "--out", dir.resolve("out").toString(), "--no-html");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out().trim()).startsWith("HARNESSFEL: simulatorn på " + simulator.baseUrl()
+                + " vägrar harnessens anrop (HTTP 403)");
+    }
+
+    @Test
+    void aMissingKeyStoreIsABadProfile() throws IOException {
+        Path p = profile("{keyStore: nowhere.p12, trustStore: '" + pki.trustStore() + "'}");
+        Cli r = cli("run", "--profile", p.toString(), "--out", dir.resolve("out").toString(), "--no-html");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains("HARNESSFEL: felaktig profil:").contains("simulator.tls:").contains("nowhere.p12 does not exist");
+    }
+}
