@@ -143,25 +143,19 @@ public final class SimulatorMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (warmUp) return warmUp();
         long started = System.nanoTime();
+        // every file an option names is read before the store is opened: a bad one stops the start (exit 2)
         ControlTokens tokens;
-        try {
-            tokens = controlTokens == null ? null : ControlTokens.load(controlTokens);
-        } catch (IllegalArgumentException e) {
-            System.err.println("simulator: --control-tokens " + e.getMessage());
-            return 2;
-        }
         OperatorKey key;
-        try {
-            key = operatorKey();
-        } catch (IllegalArgumentException e) {
-            System.err.println("simulator: " + e.getMessage());
-            return 2;
-        }
         TlsSettings tls;
+        String option = "";
         try {
+            option = "--control-tokens ";
+            tokens = controlTokens == null ? null : ControlTokens.load(controlTokens);
+            option = "";
+            key = operatorKey();
             tls = tls();
         } catch (IllegalArgumentException e) {
-            System.err.println("simulator: " + e.getMessage());
+            System.err.println("simulator: " + option + e.getMessage());
             return 2;
         }
         Database db = dbUrl != null ? Database.open(dbUrl, dbUser, dbPassword) : Database.embedded(data);

@@ -101,6 +101,8 @@ public final class ControlTokens {
             File f = yaml.readValue(Files.readString(file, StandardCharsets.UTF_8), File.class);
             if (f == null || f.operator() == null) throw new IllegalArgumentException("operator.token: required");
             return of(f.operator().token(), f.tenants() == null ? List.of() : f.tenants());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file", e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (IllegalArgumentException e) {

@@ -156,7 +156,7 @@ public final class Journal implements AutoCloseable {
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT base_seq, base_hash, last_seq, last_hash FROM journal_chain WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) throw new IllegalStateException("journal_chain has no head row (migration V102)");
+            if (!rs.next()) throw new IllegalStateException("journal_chain has no head row (migration V204)");
             return new JournalChain.Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4));
         } catch (SQLException ex) {
             throw new StoreException(ex);

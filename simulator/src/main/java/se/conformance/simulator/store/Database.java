@@ -70,8 +70,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration")
-                    // stores made before V2/V101/V201 were added (numbered to keep the services apart) take them late
-                    .outOfOrder(true)
+                    // versions only grow: a store made by an earlier build takes the new ones in order
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
