@@ -53,7 +53,7 @@ public final class InteractiveDriver implements VendorDriver {
         while (System.nanoTime() < deadline) {
             for (JournalEntry e : simulator.journalAfter(mark)) {
                 if (expectedOperation.equals(e.operation()) && e.inbound()
-                        && !SimulatorControl.HARNESS_CONSUMER.equals(e.caller())) {
+                        && !simulator.isHarnessCall(e)) {
                     out.println(">>> Anropet kom (" + e.traceId() + ").");
                     settle(mark, deadline);
                     return DriverAnswer.unknown(Duration.ofNanos(System.nanoTime() - start));
@@ -100,7 +100,7 @@ public final class InteractiveDriver implements VendorDriver {
 
     private int vendorCalls(long mark) {
         return (int) simulator.journalAfter(mark).stream()
-                .filter(e -> e.inbound() && !SimulatorControl.HARNESS_CONSUMER.equals(e.caller())).count();
+                .filter(e -> e.inbound() && !simulator.isHarnessCall(e)).count();
     }
 
     @Override

@@ -76,6 +76,20 @@ public final class SetUp {
         }
         assignments.add(Map.of("carePrincipalId", carePrincipal, "careProviderId", CARE_PROVIDER, "role", "EFK;Användare"));
         simulator.put("/control/seed/efrikort/employees/" + EMPLOYEE, Map.of("name", name, "assignments", assignments));
+        // the calling systems that may call for the other regions may call for this one (shared mode checks them)
+        JsonNode systems = simulator.get("/control/seed/efrikort/calling-systems");
+        for (JsonNode system : systems.isArray() ? systems : systems.path("callingSystems")) {
+            List<String> principals = new java.util.ArrayList<>();
+            system.path("carePrincipalIds").forEach(id -> principals.add(id.asText()));
+            if (principals.isEmpty() || principals.contains(carePrincipal)) continue;
+            principals.add(carePrincipal);
+            Map<String, Object> registration = new LinkedHashMap<>();
+            registration.put("name", system.path("name").asText());
+            registration.put("careProviderId", system.path("careProviderId").isTextual()
+                    ? system.path("careProviderId").asText() : null);
+            registration.put("carePrincipalIds", principals);
+            simulator.put("/control/seed/efrikort/calling-systems/" + system.path("hsaId").asText(), registration);
+        }
     }
 
     private void expectEfrikortOk(String operation, String xml) {

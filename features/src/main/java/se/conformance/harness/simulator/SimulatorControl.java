@@ -28,6 +28,7 @@ public final class SimulatorControl {
 
     private final String baseUrl;
     private final RestAssuredConfig config;
+    private final String ownHsaId;
 
     public SimulatorControl(String baseUrl) {
         this(baseUrl, SimulatorTls.none());
@@ -37,6 +38,15 @@ public final class SimulatorControl {
     public SimulatorControl(String baseUrl, SimulatorTls tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.config = tls.config(RestAssuredConfig.config());
+        this.ownHsaId = tls.ownHsaId();
+    }
+
+    /**
+     * Whether the harness itself made this exchange (set-up): over plain HTTP its calls declare
+     * {@link #HARNESS_CONSUMER}; in shared mode the simulator names them by the harness's certificate.
+     */
+    public boolean isHarnessCall(JournalEntry e) {
+        return HARNESS_CONSUMER.equals(e.caller()) || (ownHsaId != null && ownHsaId.equals(e.caller()));
     }
 
     public String baseUrl() {

@@ -15,12 +15,14 @@ import se.conformance.simulator.pki.TlsStores;
  */
 public final class SimulatorTls {
 
-    private static final SimulatorTls NONE = new SimulatorTls(null);
+    private static final SimulatorTls NONE = new SimulatorTls(null, null);
 
     private final SSLContext context;
+    private final String ownHsaId;
 
-    private SimulatorTls(SSLContext context) {
+    private SimulatorTls(SSLContext context, String ownHsaId) {
         this.context = context;
+        this.ownHsaId = ownHsaId;
     }
 
     public static SimulatorTls none() {
@@ -29,7 +31,28 @@ public final class SimulatorTls {
 
     /** From PKCS#12 files (e.g. of {@code simulator pki}); {@code keyStore} may be null when the simulator asks for no certificate. */
     public static SimulatorTls of(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {
-        return new SimulatorTls(TlsStores.clientContext(keyStore, keyStorePassword, trustStore, trustStorePassword));
+        return new SimulatorTls(TlsStores.clientContext(keyStore, keyStorePassword, trustStore, trustStorePassword),
+                keyStore == null ? null : hsaIdIn(keyStore, keyStorePassword));
+    }
+
+    /** The HSA-id the simulator knows the harness by in shared mode (its certificate's serialNumber), or null. */
+    public String ownHsaId() {
+        return ownHsaId;
+    }
+
+    private static String hsaIdIn(Path keyStore, String password) {
+        try {
+            java.security.KeyStore ks = TlsStores.load(keyStore,
+                    (password == null ? se.conformance.simulator.pki.TestCa.DEFAULT_PASSWORD : password).toCharArray());
+            for (String alias : java.util.Collections.list(ks.aliases())) {
+                if (ks.getCertificate(alias) instanceof java.security.cert.X509Certificate c && ks.isKeyEntry(alias)) {
+                    return se.conformance.simulator.pki.ClientCertificates.hsaId(c).orElse(null);
+                }
+            }
+            return null;
+        } catch (java.security.KeyStoreException e) {
+            throw new IllegalArgumentException(keyStore + ": " + e.getMessage(), e);
+        }
     }
 
     public boolean enabled() {

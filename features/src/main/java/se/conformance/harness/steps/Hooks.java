@@ -41,7 +41,7 @@ public final class Hooks {
         List<String> traceIds = new ArrayList<>();
         for (JournalEntry e : state.simulator().journalAfter(state.journalMark())) {
             if (!e.inbound()) continue;
-            boolean vendor = !SimulatorControl.HARNESS_CONSUMER.equals(e.caller());
+            boolean vendor = !state.simulator().isHarnessCall(e);
             String who = vendor ? "systemet → simulatorn" : "harnessens förberedelse";
             if (vendor) traceIds.add(e.traceId());
             attach(scenario, who + ": " + e.operation() + " " + e.resultCode() + " (trace " + e.traceId() + ")",

@@ -133,7 +133,7 @@ public final class ScenarioState {
     public List<JournalEntry> vendorExchanges() {
         return simulator.journalAfter(journalMark).stream()
                 .filter(JournalEntry::inbound)
-                .filter(e -> !SimulatorControl.HARNESS_CONSUMER.equals(e.caller()))
+                .filter(e -> !simulator.isHarnessCall(e))
                 .toList();
     }
 

@@ -62,6 +62,16 @@ class SharedModeRunTest {
         return new Cli(exit, out.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void theWholeChecklistReachesNivå5OverMutualTls() {
+        // demo --tls: its own simulator, CA and certificates; every item, so the harness's set-up calls
+        // (certified as the harness) must be told apart from the vendor's and every region it seeds
+        // must admit the vendor's certified system
+        Cli c = cli("demo", "--tls", "--no-html", "--out", dir.toString());
+        assertThat(c.exit()).as(c.out()).isZero();
+        assertThat(c.out()).contains("delat läge: klientcertifikat krävs").contains("reached Nivå 5 of target Nivå 5");
+    }
+
     private Path profile(String tls) throws IOException {
         ConformanceCommandTest.copyResource("reference/attestations.yaml", dir.resolve("attestations.yaml"));
         ConformanceCommandTest.copyResource("reference/losningsbeskrivning.md", dir.resolve("losningsbeskrivning.md"));

@@ -115,6 +115,8 @@ public final class EvidenceVerifier {
             Map<String, ZipEntry> entries = new LinkedHashMap<>();
             Set<String> duplicates = new LinkedHashSet<>();
             for (ZipEntry e : Collections.list(zip.entries())) {
+                // a folder entry holds no content: re-zipping an unpacked bundle adds them
+                if (e.isDirectory() && e.getSize() <= 0) continue;
                 if (entries.putIfAbsent(e.getName(), e) != null) duplicates.add(e.getName());
             }
             duplicates.forEach(d -> files.add(new FileProblem(d, Kind.DUPLICATE)));
