@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,26 +53,8 @@ class ConformanceCommandTest {
         if (simulator != null) simulator.close();
     }
 
-    /** What one invocation printed and returned. */
-    record Cli(int exit, String out, String err) {
-
-        /** The non-blank lines of out and err together. */
-        List<String> lines() {
-            List<String> l = new ArrayList<>();
-            for (String s : (out + "\n" + err).split("\\R")) if (!s.isBlank()) l.add(s);
-            return l;
-        }
-    }
-
     private static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            exit = ConformanceMain.run(args, o, e);
-        }
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.run(args);
     }
 
     // ---- demo ---------------------------------------------------------------------------------

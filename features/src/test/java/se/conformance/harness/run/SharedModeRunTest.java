@@ -2,10 +2,7 @@ package se.conformance.harness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,15 +48,8 @@ class SharedModeRunTest {
         if (simulator != null) simulator.close();
     }
 
-    private record Cli(int exit, String out) {}
-
     private static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-            exit = ConformanceMain.run(args, o, o);
-        }
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8));
+        return Cli.run(args);
     }
 
     @Test
@@ -68,8 +58,8 @@ class SharedModeRunTest {
         // (certified as the harness) must be told apart from the vendor's and every region it seeds
         // must admit the vendor's certified system
         Cli c = cli("demo", "--tls", "--no-html", "--out", dir.toString());
-        assertThat(c.exit()).as(c.out()).isZero();
-        assertThat(c.out()).contains("delat läge: klientcertifikat krävs").contains("reached Nivå 5 of target Nivå 5");
+        assertThat(c.exit()).as(c.all()).isZero();
+        assertThat(c.all()).contains("delat läge: klientcertifikat krävs").contains("reached Nivå 5 of target Nivå 5");
     }
 
     private Path profile(String tls) throws IOException {
@@ -93,8 +83,8 @@ class SharedModeRunTest {
     void aRunOverMutualTlsReachesItsTarget() throws IOException {
         Path p = profile("{keyStore: '" + pkiDir.resolve("harness.p12") + "', trustStore: '" + pki.trustStore() + "'}");
         Cli r = cli("run", "--profile", p.toString(), "--out", dir.resolve("out").toString(), "--no-html");
-        assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("simulatorn https://127.0.0.1:").contains("RESULTAT: godkänd");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.all()).contains("simulatorn https://127.0.0.1:").contains("RESULTAT: godkänd");
     }
 
     @Test
@@ -102,7 +92,7 @@ class SharedModeRunTest {
         Path p = profile("{trustStore: '" + pki.trustStore() + "'}");
         Cli r = cli("run", "--profile", p.toString(), "--out", dir.resolve("out").toString(), "--no-html");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out().trim()).startsWith("HARNESSFEL: simulatorn på " + simulator.baseUrl()
+        assertThat(r.all().trim()).startsWith("HARNESSFEL: simulatorn på " + simulator.baseUrl()
                 + " vägrar harnessens anrop (HTTP 403)");
     }
 
@@ -111,6 +101,6 @@ class SharedModeRunTest {
         Path p = profile("{keyStore: nowhere.p12, trustStore: '" + pki.trustStore() + "'}");
         Cli r = cli("run", "--profile", p.toString(), "--out", dir.resolve("out").toString(), "--no-html");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out()).contains("HARNESSFEL: felaktig profil:").contains("simulator.tls:").contains("nowhere.p12 does not exist");
+        assertThat(r.all()).contains("HARNESSFEL: felaktig profil:").contains("simulator.tls:").contains("nowhere.p12 does not exist");
     }
 }
