@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.control.ControlApi;
 import se.conformance.simulator.control.ControlTokens;
@@ -73,11 +75,14 @@ public final class Simulator implements AutoCloseable {
     private Simulator(Builder b) {
         this.clock = b.clock;
         this.tls = b.tls != null;
-        // the operator's evidence-signing key: given, kept in the data directory, or made for this start
-        this.operatorKey = b.operatorKey != null ? b.operatorKey
-                : b.dataDir != null ? OperatorKey.loadOrCreate(b.dataDir.resolve(OperatorKey.FILE_NAME),
-                        OperatorKey.DEFAULT_PASSWORD.toCharArray())
-                : OperatorKey.generate();
+        // the operator's evidence-signing key: given, kept in the data directory, or made for this start;
+        // made or read (BouncyCastle, ~0.3 s on a first start) while the store is opened, not before it
+        CompletableFuture<OperatorKey> keyAhead = b.operatorKey != null ? CompletableFuture.completedFuture(b.operatorKey)
+                : CompletableFuture.supplyAsync(() -> b.operatorKeyFile != null
+                        ? OperatorKey.loadOrCreate(b.operatorKeyFile, b.operatorKeyPassword)
+                        : b.dataDir != null ? OperatorKey.loadOrCreate(b.dataDir.resolve(OperatorKey.FILE_NAME),
+                                OperatorKey.DEFAULT_PASSWORD.toCharArray())
+                        : OperatorKey.generate());
         this.ownsDatabase = b.database == null;
         this.database = b.database != null ? b.database
                 : b.dataDir != null ? Database.embedded(b.dataDir) : Database.inMemory(b.inMemoryName);
@@ -110,7 +115,7 @@ public final class Simulator implements AutoCloseable {
                                     .map(draft -> intygAdapter.signDraft(draft, clock.localNow(), answers, hsaId))
                                     .orElseGet(() -> Outcome.error(ErrorId.VALIDATION_ERROR, "Utkast " + id + " finns inte")),
                             notifications::deliverDue),
-                    new EvidenceSigner(this.operatorKey), b.controlTokens);
+                    new EvidenceSigner(keyAhead::join), b.controlTokens);
 
             WireMockConfiguration config = options()
                     .port(b.port)
@@ -128,6 +133,7 @@ public final class Simulator implements AutoCloseable {
                 // HTTPS only: a plain port next to it would be a way round the client certificates
                 config.httpDisabled(true).httpsPort(b.port);
             }
+            this.operatorKey = ready(keyAhead); // a bad key file stops the start, as the store would
             this.server = new WireMockServer(config);
             faults.attach(server);
             server.stubFor(any(urlPathMatching(EfrikortSoapAdapter.PATH_PATTERN)).atPriority(REFERENCE_PRIORITY)
@@ -142,6 +148,15 @@ public final class Simulator implements AutoCloseable {
         } catch (RuntimeException e) {
             if (notifications != null) notifications.close();
             if (ownsDatabase) database.close();
+            throw e;
+        }
+    }
+
+    private static OperatorKey ready(CompletableFuture<OperatorKey> key) {
+        try {
+            return key.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }
     }
@@ -163,6 +178,8 @@ public final class Simulator implements AutoCloseable {
         private ControlTokens controlTokens;
         private RequestLimits limits = RequestLimits.DEFAULT;
         private OperatorKey operatorKey;
+        private Path operatorKeyFile;
+        private char[] operatorKeyPassword;
         private TlsSettings tls;
 
         /** Port to listen on; 0 picks a free one. */
@@ -206,6 +223,17 @@ public final class Simulator implements AutoCloseable {
          */
         public Builder withOperatorKey(OperatorKey key) {
             this.operatorKey = Objects.requireNonNull(key);
+            return this;
+        }
+
+        /**
+         * The operator's key kept in {@code file}, made there on the first start; read or made while the
+         * store is opened. A file that cannot be read stops {@link #start()} with an
+         * {@link IllegalArgumentException} naming it.
+         */
+        public Builder withOperatorKeyFile(Path file, char[] password) {
+            this.operatorKeyFile = Objects.requireNonNull(file);
+            this.operatorKeyPassword = Objects.requireNonNull(password).clone();
             return this;
         }
 

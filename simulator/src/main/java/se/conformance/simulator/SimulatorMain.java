@@ -112,12 +112,26 @@ public final class SimulatorMain implements Callable<Integer> {
             + "<soap:Header><a:LogicalAddress>5565594230</a:LogicalAddress></soap:Header><soap:Body><r:GetCertificateTypeInfo>"
             + "<r:intygs-id>warm-up</r:intygs-id></r:GetCertificateTypeInfo></soap:Body></soap:Envelope>";
 
-    /** The given key, or the one kept in the data directory (also with a PostgreSQL store). */
+    /** The shared mode's tokens, or null: no tokens, an open control API (the quickstart). */
+    private ControlTokens controlTokens() {
+        try {
+            return controlTokens == null ? null : ControlTokens.load(controlTokens);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--control-tokens " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key {@code --operator-key} names, read now; null: the one kept in the data directory (also with a
+     * PostgreSQL store), which the simulator reads or makes while it opens the store.
+     */
     private OperatorKey operatorKey() {
-        char[] password = operatorKeyPassword != null && operatorKeyPassword.length > 0 ? operatorKeyPassword
+        return operatorKey != null ? OperatorKey.load(operatorKey, operatorKeyPassword()) : null;
+    }
+
+    private char[] operatorKeyPassword() {
+        return operatorKeyPassword != null && operatorKeyPassword.length > 0 ? operatorKeyPassword
                 : OperatorKey.DEFAULT_PASSWORD.toCharArray();
-        return operatorKey != null ? OperatorKey.load(operatorKey, password)
-                : OperatorKey.loadOrCreate(data.resolve(OperatorKey.FILE_NAME), password);
     }
 
     /** The TLS settings the options ask for, or null for plain HTTP (the quickstart). */
@@ -147,22 +161,28 @@ public final class SimulatorMain implements Callable<Integer> {
         ControlTokens tokens;
         OperatorKey key;
         TlsSettings tls;
-        String option = "";
         try {
-            option = "--control-tokens ";
-            tokens = controlTokens == null ? null : ControlTokens.load(controlTokens);
-            option = "";
+            tokens = controlTokens();
             key = operatorKey();
             tls = tls();
         } catch (IllegalArgumentException e) {
-            System.err.println("simulator: " + option + e.getMessage());
+            System.err.println("simulator: " + e.getMessage());
             return 2;
         }
         Database db = dbUrl != null ? Database.open(dbUrl, dbUser, dbPassword) : Database.embedded(data);
         Simulator.Builder builder = Simulator.builder().withPort(port).withBindAddress(bind).withDatabase(db)
-                .withControlTokens(tokens).withOperatorKey(key);
+                .withControlTokens(tokens);
+        if (key != null) builder.withOperatorKey(key);
+        else builder.withOperatorKeyFile(data.resolve(OperatorKey.FILE_NAME), operatorKeyPassword());
         if (tls != null) builder.withTls(tls); // requiring client certificates also ignores declared callers
-        Simulator sim = builder.start();
+        Simulator sim;
+        try {
+            sim = builder.start();
+        } catch (IllegalArgumentException e) { // e.g. the operator key kept in the data directory cannot be read
+            db.close();
+            System.err.println("simulator: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

@@ -3,6 +3,7 @@ package se.conformance.simulator.evidence;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -24,14 +25,20 @@ public final class EvidenceSigner {
     /** The largest content signed: a manifest of a run is a few kB. */
     public static final int MAX_CONTENT_BYTES = 1 << 20;
 
-    private final OperatorKey key;
+    private final Supplier<OperatorKey> key;
 
     public EvidenceSigner(OperatorKey key) {
+        Objects.requireNonNull(key);
+        this.key = () -> key;
+    }
+
+    /** With a key still being made or read when the signer is built (the simulator's start). */
+    public EvidenceSigner(Supplier<OperatorKey> key) {
         this.key = Objects.requireNonNull(key);
     }
 
     public OperatorKey key() {
-        return key;
+        return key.get();
     }
 
     /** The detached signature (DER) over {@code content}. */
@@ -41,11 +48,12 @@ public final class EvidenceSigner {
             throw new IllegalArgumentException("content of " + content.length + " bytes is larger than "
                     + MAX_CONTENT_BYTES + " bytes (a manifest, not the files themselves, is signed)");
         }
+        OperatorKey k = key();
         try {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .build(new JcaContentSignerBuilder(key.signatureAlgorithm()).build(key.privateKey()), key.certificate()));
-            gen.addCertificates(new JcaCertStore(key.chain()));
+                    .build(new JcaContentSignerBuilder(k.signatureAlgorithm()).build(k.privateKey()), k.certificate()));
+            gen.addCertificates(new JcaCertStore(k.chain()));
             CMSSignedData signed = gen.generate(new CMSProcessableByteArray(content), false);
             return signed.getEncoded("DER");
         } catch (CMSException | OperatorCreationException | CertificateEncodingException | IOException e) {
