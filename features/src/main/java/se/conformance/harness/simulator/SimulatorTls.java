@@ -3,8 +3,13 @@ package se.conformance.harness.simulator;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.config.SSLConfig;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
 import javax.net.ssl.SSLContext;
 import org.apache.http.conn.ssl.SSLSocketFactory;
+import se.conformance.simulator.pki.ClientCertificates;
 import se.conformance.simulator.pki.TlsStores;
 
 /**
@@ -31,8 +36,10 @@ public final class SimulatorTls {
 
     /** From PKCS#12 files (e.g. of {@code simulator pki}); {@code keyStore} may be null when the simulator asks for no certificate. */
     public static SimulatorTls of(Path keyStore, String keyStorePassword, Path trustStore, String trustStorePassword) {
-        return new SimulatorTls(TlsStores.clientContext(keyStore, keyStorePassword, trustStore, trustStorePassword),
-                keyStore == null ? null : hsaIdIn(keyStore, keyStorePassword));
+        KeyStore own = keyStore == null ? null : TlsStores.load(keyStore, TlsStores.chars(keyStorePassword));
+        SSLContext context = TlsStores.clientContext(own, TlsStores.chars(keyStorePassword),
+                trustStore == null ? null : TlsStores.load(trustStore, TlsStores.chars(trustStorePassword)));
+        return new SimulatorTls(context, own == null ? null : hsaIdIn(own, keyStore));
     }
 
     /** The HSA-id the simulator knows the harness by in shared mode (its certificate's serialNumber), or null. */
@@ -40,18 +47,16 @@ public final class SimulatorTls {
         return ownHsaId;
     }
 
-    private static String hsaIdIn(Path keyStore, String password) {
+    private static String hsaIdIn(KeyStore ks, Path file) {
         try {
-            java.security.KeyStore ks = TlsStores.load(keyStore,
-                    (password == null ? se.conformance.simulator.pki.TestCa.DEFAULT_PASSWORD : password).toCharArray());
-            for (String alias : java.util.Collections.list(ks.aliases())) {
-                if (ks.getCertificate(alias) instanceof java.security.cert.X509Certificate c && ks.isKeyEntry(alias)) {
-                    return se.conformance.simulator.pki.ClientCertificates.hsaId(c).orElse(null);
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias) && ks.getCertificate(alias) instanceof X509Certificate c) {
+                    return ClientCertificates.hsaId(c).orElse(null);
                 }
             }
             return null;
-        } catch (java.security.KeyStoreException e) {
-            throw new IllegalArgumentException(keyStore + ": " + e.getMessage(), e);
+        } catch (KeyStoreException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 

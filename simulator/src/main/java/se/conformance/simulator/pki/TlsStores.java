@@ -82,7 +82,8 @@ public final class TlsStores {
                 trustStore == null ? null : load(trustStore, chars(trustStorePassword)));
     }
 
-    static char[] chars(String password) {
+    /** {@code password}, or the test CA's default when none is given. */
+    public static char[] chars(String password) {
         return (password == null ? TestCa.DEFAULT_PASSWORD : password).toCharArray();
     }
 
