@@ -78,8 +78,16 @@ public final class LoadRun implements Callable<Integer> {
     int durationSeconds;
 
     @Option(names = "--jit-warmup-seconds", defaultValue = "5",
-            description = "Before the first cell, each load runs this long at 16 clients, not measured, so the first cell is not the JIT's. Default: ${DEFAULT-VALUE}")
+            description = "Before the first cell, each load runs in rounds of this long at 16 clients, not measured, until the JIT has settled (see --jit-settled-millis); 0 for no JIT warm-up. Default: ${DEFAULT-VALUE}")
     int jitWarmupSeconds;
+
+    @Option(names = "--jit-settled-millis", defaultValue = "100",
+            description = "The JIT has settled when a round of every load added less than this much compilation time (CompilationMXBean). Default: ${DEFAULT-VALUE}")
+    long jitSettledMillis;
+
+    @Option(names = "--jit-warmup-max-seconds", defaultValue = "240",
+            description = "The JIT warm-up stops after this long even if the JIT has not settled (the report says so). Default: ${DEFAULT-VALUE}")
+    int jitWarmupMaxSeconds;
 
     @Option(names = "--out", defaultValue = "docs/benchmarks.md",
             description = "Markdown report to write (text below its notes marker is kept). Default: ${DEFAULT-VALUE}")
@@ -293,13 +301,7 @@ public final class LoadRun implements Callable<Integer> {
                         Soap::certificateRegistered, c, warm, measured);
             };
             if (jitWarmupSeconds > 0) {
-                System.out.printf("JIT warm-up: %d s of each load at 16 clients, not measured …%n", jitWarmupSeconds);
-                Duration jit = Duration.ofSeconds(jitWarmupSeconds);
-                for (Load load : loads) {
-                    ClosedLoop.Result r = cell.apply(load, 16, jit, Duration.ZERO);
-                    requireValid(r);
-                    if (load != Load.stub) report.simulatorExchanges += r.warmupRequests() + r.requests();
-                }
+                report.jitWarmup = warmUpJit(cell, report);
             }
             System.out.printf("%-22s %-20s %7s %10s %8s %8s %8s %9s %6s %8s %8s%n",
                     "target", "operation", "clients", "req/s", "p50 ms", "p99 ms", "max ms", "requests", "errors",
@@ -519,5 +521,38 @@ public final class LoadRun implements Callable<Integer> {
 
     static String isoDate(ZonedDateTime t) {
         return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
+    }
+
+    /**
+     * Runs every load at 16 clients in rounds until a whole round added less than
+     * {@link #jitSettledMillis} of JIT compilation time: C2 needs about a minute of load to compile
+     * the simulator's paths (H2, Xerces, JAXB, Jetty), and a cell measured while it still compiles
+     * measures the compiler, which takes a core, more than the simulator.
+     */
+    private Report.JitWarmup warmUpJit(Cell cell, Report report) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            throw new IllegalStateException("this JVM does not report JIT compilation time; run with --jit-warmup-seconds 0");
+        }
+        Duration round = Duration.ofSeconds(jitWarmupSeconds);
+        long start = System.nanoTime();
+        long compiledBefore = jit.getTotalCompilationTime();
+        int rounds = 0;
+        long lastRoundMillis;
+        boolean settled;
+        do {
+            long before = jit.getTotalCompilationTime();
+            for (Load load : loads) {
+                ClosedLoop.Result r = cell.apply(load, 16, round, Duration.ZERO);
+                requireValid(r);
+                if (load != Load.stub) report.simulatorExchanges += r.warmupRequests() + r.requests();
+            }
+            rounds++;
+            lastRoundMillis = jit.getTotalCompilationTime() - before;
+            settled = lastRoundMillis < jitSettledMillis;
+            System.out.printf("JIT warm-up round %d: %d ms of compilation%s%n", rounds, lastRoundMillis, settled ? " (settled)" : "");
+        } while (!settled && System.nanoTime() - start < Duration.ofSeconds(jitWarmupMaxSeconds).toNanos());
+        return new Report.JitWarmup(rounds, Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                jit.getTotalCompilationTime() - compiledBefore, lastRoundMillis, settled, jitSettledMillis);
     }
 }

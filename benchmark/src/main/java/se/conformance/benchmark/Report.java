@@ -25,6 +25,11 @@ final class Report {
     int durationSeconds;
     int serverThreads;
     int jitWarmupSeconds;
+    JitWarmup jitWarmup;
+
+    /** How the JIT warm-up before the first cell went. */
+    record JitWarmup(int rounds, long millis, long compilationMillis, long lastRoundCompilationMillis, boolean settled,
+            long settledBelowMillis) {}
     int quietWaitSeconds;
     int retryDisturbed;
     String storeDescription;
@@ -101,8 +106,13 @@ final class Report {
                 .append("`send` to the whole answer read (HdrHistogram, µs); throughput is measured requests over measured time. ")
                 .append(warmupSeconds).append(" s warm-up (not counted) and ").append(durationSeconds)
                 .append(" s measured per cell; per client count the order is ").append(String.join(", ", loadOrder)).append('.')
-                .append(jitWarmupSeconds > 0 ? " Before the first cell each load ran " + jitWarmupSeconds
-                        + " s at 16 clients, not measured, so that no cell pays for the JIT alone." : "")
+                .append(jitWarmup == null ? "" : " Before the first cell the loads ran in rounds of " + jitWarmupSeconds
+                        + " s each at 16 clients, not measured, until the JIT had settled (a round adding under "
+                        + jitWarmup.settledBelowMillis() + " ms of compilation time): " + jitWarmup.rounds() + " rounds, "
+                        + fmt0(jitWarmup.millis() / 1000.0) + " s, " + fmt0(jitWarmup.compilationMillis() / 1000.0)
+                        + " s of JIT compilation, " + jitWarmup.lastRoundCompilationMillis() + " ms in the last round"
+                        + (jitWarmup.settled() ? "." : " — **not settled** within the time allowed; cells may include compilation.")
+                        + " Without it C2 compiles for about a minute under load, on one of the 2 cores, and the first cells measure that.")
                 .append(quietWaitSeconds > 0 || retryDisturbed > 0 ? " The machine is shared: before each cell and cold start the run waited up to "
                         + quietWaitSeconds + " s for other processes to use under " + fmt0(DISTURBED_PERCENT)
                         + " % of the CPU, and measured a disturbed one again up to " + retryDisturbed
