@@ -32,7 +32,7 @@ final class ClosedLoop {
     /** What one cell (target × operation × clients) measured. */
     record Result(String target, String operation, int clients, long requests, double seconds,
             Histogram latencyMicros, long errors, Map<String, Long> answers, List<String> errorSamples,
-            long warmupRequests, long warmupErrors, CpuMeter.Usage cpu) {
+            long warmupRequests, long warmupErrors, CpuMeter.Usage cpu, Map<String, Double> cpuMicrosPerRequest) {
 
         double throughput() {
             return seconds <= 0 ? 0 : requests / seconds;
@@ -160,8 +160,10 @@ final class ClosedLoop {
         go.countDown(); // happens-before: the workers see window
         sleepUntil(window[0]);
         CpuMeter.Reading before = CpuMeter.read();
+        ThreadCpu.Reading threadsBefore = ThreadCpu.read();
         sleepUntil(window[1]);
         CpuMeter.Reading after = CpuMeter.read();
+        ThreadCpu.Reading threadsAfter = ThreadCpu.read();
         for (Thread t : threads) t.join();
 
         Histogram all = new Histogram(HIGHEST_MICROS, 3);
@@ -182,7 +184,14 @@ final class ClosedLoop {
         double seconds = (last - window[0]) / 1e9;
         return new Result(target, operation, clients, measured, seconds, all, errors,
                 Collections.unmodifiableMap(answers), List.copyOf(samples), warm, warmErrors,
-                CpuMeter.between(before, after));
+                CpuMeter.between(before, after), ThreadCpu.perRequest(threadsBefore, threadsAfter, measuredInWindow(workers)));
+    }
+
+    /** Requests answered inside the measured window (the CPU readings' window), all workers. */
+    private static long measuredInWindow(List<Worker> workers) {
+        long n = 0;
+        for (Worker w : workers) n += w.measured;
+        return n;
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

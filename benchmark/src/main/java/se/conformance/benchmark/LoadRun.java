@@ -407,6 +407,9 @@ public final class LoadRun implements Callable<Integer> {
         System.out.printf("%-22s %-20s %7d %10.0f %8.2f %8.2f %8.1f %9d %6d %8.0f %8.0f%n", r.target(), r.operation(), r.clients(),
                 r.throughput(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.requests(), r.allErrors(),
                 r.cpu().selfPercent(), r.cpu().othersPercent());
+        if (!r.cpuMicrosPerRequest().isEmpty()) {
+            System.out.println("    CPU µs per request: " + Report.cpuSplit(r));
+        }
         if (r.cpu().othersPercent() > Report.DISTURBED_PERCENT) {
             System.out.printf("    warning: other processes used %.0f %% of the machine's CPU during this cell%n",
                     r.cpu().othersPercent());

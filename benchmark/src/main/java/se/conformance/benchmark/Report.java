@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +12,15 @@ import java.util.Optional;
 final class Report {
 
     static final double RATIO_TARGET = 0.5;
+
+    /** "server / journal / client / JVM" CPU µs per request, or "–" when not measured. */
+    static String cpuSplit(ClosedLoop.Result r) {
+        Map<String, Double> m = r.cpuMicrosPerRequest();
+        if (m.isEmpty()) return "–";
+        double total = m.values().stream().mapToDouble(Double::doubleValue).sum();
+        return String.format(java.util.Locale.ROOT, "%.0f / %.0f / %.0f / %.0f (total %.0f)", m.get(ThreadCpu.SERVER),
+                m.get(ThreadCpu.JOURNAL), m.get(ThreadCpu.CLIENT), m.get(ThreadCpu.OTHER), total);
+    }
     static final double P99_TARGET_MILLIS = 20;
     static final int P99_TARGET_CLIENTS = 16;
     static final double START_TARGET_MILLIS = 2000;
@@ -140,9 +150,13 @@ final class Report {
         b.append("## Results\n\nCPU: share of the machine's ").append(machine.cores())
                 .append(" cores used during the measured time by the benchmark JVM (load client + server) and by all other ")
                 .append("processes; a cell with others above ").append(fmt0(DISTURBED_PERCENT))
-                .append(" % was disturbed by other work on the machine (marked ⚠).\n\n")
-                .append("| operation | target | clients | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | requests | errors | CPU benchmark JVM | CPU others |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" % was disturbed by other work on the machine (marked ⚠). CPU µs per request: CPU time of ")
+                .append("the JVM's threads during the measured time divided by the requests answered, by role — server ")
+                .append("request threads (Jetty: WireMock and, for the simulator, the dispatcher and the service) / the ")
+                .append("journal's writer / the load client / the rest of the JVM (JIT compiler, GC); unlike req/s it does ")
+                .append("not change with how fast the machine was that minute.\n\n")
+                .append("| operation | target | clients | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | requests | errors | CPU benchmark JVM | CPU others | CPU µs per request: server / journal / client / JVM |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (String op : List.of(Soap.GET_CARD_FOR_PERSON, Soap.REGISTER_TRANSACTION, Soap.REGISTER_CERTIFICATE)) {
             for (String target : List.of(LoadRun.SIMULATOR, LoadRun.STUB)) {
                 for (int c : clients) {
@@ -151,7 +165,8 @@ final class Report {
                             .append(" | ").append(fmt2(r.p99Millis())).append(" | ").append(fmt1(r.maxMillis())).append(" | ")
                             .append(r.requests()).append(" | ").append(r.allErrors()).append(" | ")
                             .append(pctRaw(r.cpu().selfPercent())).append(" | ").append(pctRaw(r.cpu().othersPercent()))
-                            .append(r.cpu().othersPercent() > DISTURBED_PERCENT ? " ⚠" : "").append(" |\n"));
+                            .append(r.cpu().othersPercent() > DISTURBED_PERCENT ? " ⚠" : "").append(" | ")
+                            .append(cpuSplit(r)).append(" |\n"));
                 }
             }
         }

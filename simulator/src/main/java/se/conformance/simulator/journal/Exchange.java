@@ -64,6 +64,22 @@ public final class Exchange {
         data.put("resultCode", "DROPPED");
     }
 
+    /**
+     * The care principal and person the request names ({@link se.conformance.simulator.soap.PayloadFields}
+     * keys), found while the dispatcher parsed it, so the journal's writer need not read the body again.
+     */
+    public void index(Map<String, String> fields) {
+        String carePrincipal = fields.get(se.conformance.simulator.soap.PayloadFields.CARE_PRINCIPAL_ID);
+        String person = fields.get(se.conformance.simulator.soap.PayloadFields.PERSON_ID);
+        if (carePrincipal != null) data.put("carePrincipalId", carePrincipal);
+        if (person != null) data.put("personId", person);
+    }
+
+    /** The answer's body as the dispatcher wrote it, so the journal need not decode WireMock's bytes again. */
+    public void responseBody(String body) {
+        data.put("responseBody", body);
+    }
+
     public void faultRule(String id) {
         data.put("faultRuleId", id);
     }

@@ -36,6 +36,8 @@ public final class Journal implements AutoCloseable {
 
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
     private static final int MAX_BATCH = 256;
+    /** How long the writer waits for more entries after the first of a batch: the most a kill -9 can lose. */
+    private static final long LINGER_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5);
     private static final System.Logger LOG = System.getLogger(Journal.class.getName());
 
     private final Database db;
@@ -82,8 +84,7 @@ public final class Journal implements AutoCloseable {
         List<Object> batch = new ArrayList<>(MAX_BATCH);
         while (true) {
             try {
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
+                gather(batch);
                 List<JournalEntry> entries = new ArrayList<>(batch.size());
                 for (Object o : batch) if (o instanceof JournalEntry e) entries.add(e);
                 if (!entries.isEmpty()) store(entries);
@@ -98,6 +99,29 @@ public final class Journal implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * Waits for the first entry, then gathers what arrives within {@link #LINGER_NANOS} of it (up to
+     * {@link #MAX_BATCH}): every commit writes the journal's changed B-tree pages to the file, so one
+     * commit per few entries costs a multiple of one per batch. A waiting reader ({@link #flush}) or
+     * closing ends the wait at once.
+     */
+    private void gather(List<Object> batch) throws InterruptedException {
+        batch.add(queue.take());
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        while (batch.size() < MAX_BATCH && !closed && !(batch.get(batch.size() - 1) instanceof java.util.concurrent.CountDownLatch)) {
+            int before = batch.size();
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+            for (int i = before; i < batch.size(); i++) {
+                if (batch.get(i) instanceof java.util.concurrent.CountDownLatch) return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || batch.size() >= MAX_BATCH) return;
+            Object next = queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (next == null) return;
+            batch.add(next);
         }
     }
 

@@ -52,16 +52,25 @@ public final class JournalRecorder implements ServeEventListener {
             journal.append(new JournalEntry(0, (String) note.get("traceId"), (String) note.get("direction"),
                     (String) note.get("service"), (String) note.get("operation"), clock.now(), Instant.now(),
                     (String) note.get("caller"), event.getRequest().getClientIp(),
-                    (String) note.get("logicalAddress"), null, null, // indexed from the body by the journal's writer
+                    (String) note.get("logicalAddress"),
+                    // as the dispatcher found them; when neither, the journal's writer reads the body
+                    (String) note.get("carePrincipalId"), (String) note.get("personId"),
                     (String) note.get("validation"),
                     (String) note.get("validationText"), (String) note.get("resultCode"),
                     (String) note.get("faultText"), (String) note.get("faultRuleId"),
                     response == null ? null : response.getStatus(), duration,
-                    event.getRequest().getBodyAsString(), response == null ? null : response.getBodyAsString(),
+                    event.getRequest().getBodyAsString(), responseBody(note, response),
                     (String) note.get("callerKind")));
         } catch (RuntimeException e) {
             // The vendor already has its answer; a journal failure must be loud for the operator.
             LOG.log(System.Logger.Level.ERROR, "journal entry for trace " + note.get("traceId") + " lost", e);
         }
+    }
+
+    /** The body the dispatcher wrote when it says so (the bytes sent are that text in UTF-8), else WireMock's. */
+    private static String responseBody(Map<String, Object> note, LoggedResponse response) {
+        Object written = note.get("responseBody");
+        if (written instanceof String s) return s;
+        return response == null ? null : response.getBodyAsString();
     }
 }

@@ -63,6 +63,38 @@ public final class PayloadFields {
         return found;
     }
 
+    /** As {@link #of(byte[])}, over an element already parsed (document order, same rules). */
+    public static Map<String, String> of(org.w3c.dom.Element payload) {
+        Map<String, String> found = new HashMap<>();
+        if (payload != null) collect(payload, found);
+        return found;
+    }
+
+    private static void collect(org.w3c.dom.Element e, Map<String, String> found) {
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null && found.size() < INDEXED.size(); n = n.getNextSibling()) {
+            if (!(n instanceof org.w3c.dom.Element child)) continue;
+            String name = child.getLocalName();
+            if (INDEXED.contains(name)) {
+                if (!found.containsKey(name)) put(found, name, child.getTextContent());
+            } else if (STRUCTURED_PERSON.contains(name) && !found.containsKey(PERSON_ID)) {
+                org.w3c.dom.Element extension = firstDescendant(child, "extension");
+                if (extension != null) put(found, PERSON_ID, extension.getTextContent());
+            } else {
+                collect(child, found);
+            }
+        }
+    }
+
+    private static org.w3c.dom.Element firstDescendant(org.w3c.dom.Element e, String localName) {
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof org.w3c.dom.Element child)) continue;
+            if (localName.equals(child.getLocalName())) return child;
+            org.w3c.dom.Element deeper = firstDescendant(child, localName);
+            if (deeper != null) return deeper;
+        }
+        return null;
+    }
+
     /** Longest value kept per field: the journal's index columns (a longer value is no valid id anyway). */
     private static final Map<String, Integer> MAX_CHARS = Map.of(CARE_PRINCIPAL_ID, 64, PERSON_ID, 32);
 

@@ -16,11 +16,11 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
 import se.conformance.simulator.journal.Exchange;
+import se.conformance.simulator.journal.TraceIds;
 
 /**
  * The one SOAP dispatch path of the simulator, a WireMock response transformer: path to
@@ -90,7 +90,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         if (!RequestMethod.POST.equals(request.getMethod())) {
             return plain(405, "Endast POST (SOAP 1.1) och GET ?wsdl stöds");
         }
-        Exchange exchange = new Exchange(UUID.randomUUID().toString(), binding.operation().service(),
+        Exchange exchange = new Exchange(TraceIds.next(), binding.operation().service(),
                 binding.operation().name(), CallerIdentity.of(request::getHeader, acceptDeclaredCaller));
         try {
             return answer(binding, request, exchange, faultRule(event));
@@ -130,6 +130,7 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         // The body is within RequestLimits.maxBodyBytes: the transport refused larger ones unread.
         SoapEnvelope envelope = SoapEnvelope.parse(request.getBody());
         exchange.logicalAddress(clip(envelope.logicalAddress(), MAX_LOGICAL_ADDRESS_CHARS));
+        exchange.index(envelope.indexFields());
         Object response;
         if (rule != null && rule.resultCode() != null) {
             exchange.validation(Exchange.Validation.NOT_CHECKED, null);
@@ -153,11 +154,13 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
             }
         }
         exchange.resultCode(adapter.resultCodeOf(response));
+        String body = envelope(marshal(adapter, op, response));
+        exchange.responseBody(body);
         ResponseDefinitionBuilder ok = new ResponseDefinitionBuilder()
                 .withStatus(200)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8")
                 .withHeader(TRACE_HEADER, exchange.traceId())
-                .withBody(envelope(marshal(adapter, op, response)));
+                .withBody(body);
         return rule != null ? delayed(ok, rule) : ok.build();
     }
 

@@ -110,6 +110,15 @@ public final class SoapEnvelope {
         return body;
     }
 
+    /**
+     * The care principal and person the payload names, with {@link PayloadFields}'s keys and rules (first
+     * {@code carePrincipalId}; first {@code personId}, or the {@code extension} of {@code person-id} /
+     * {@code patientPerson-id}), for the journal's index.
+     */
+    public java.util.Map<String, String> indexFields() {
+        return PayloadFields.of(body);
+    }
+
     /** The {@code LogicalAddress} header, or {@code null} when the request has none. */
     public String logicalAddress() {
         return logicalAddress;

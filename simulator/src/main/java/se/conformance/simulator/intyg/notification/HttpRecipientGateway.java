@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import se.conformance.simulator.clock.SimulatedClock;
 import se.conformance.simulator.intyg.IntygSeed.HsaUser;
@@ -16,6 +15,7 @@ import se.conformance.simulator.intyg.store.InboxRecipientGateway;
 import se.conformance.simulator.intyg.store.RecipientInbox;
 import se.conformance.simulator.intyg.store.ReferenceRepository;
 import se.conformance.simulator.journal.Journal;
+import se.conformance.simulator.journal.TraceIds;
 import se.conformance.simulator.store.Database;
 
 /**
@@ -86,7 +86,7 @@ public final class HttpRecipientGateway implements RecipientGateway {
     private Delivery call(Recipient recipient, Supplier<OutboundRequest> build) {
         Instant at = clock.now();
         Instant wall = Instant.now();
-        String traceId = UUID.randomUUID().toString();
+        String traceId = TraceIds.next();
         OutboundRequest request = build.get();
         SoapClient.Response response = request.sendable() ? client.call(recipient.endpointUrl(), request, traceId)
                 : OutboundJournal.notSent(request);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +23,7 @@ import se.conformance.simulator.intyg.store.NotificationEndpoints;
 import se.conformance.simulator.intyg.store.NotificationOutbox;
 import se.conformance.simulator.intyg.store.NotificationOutbox.Notification;
 import se.conformance.simulator.journal.Journal;
+import se.conformance.simulator.journal.TraceIds;
 import se.conformance.simulator.store.Database;
 
 /**
@@ -246,7 +246,7 @@ public final class NotificationDelivery implements AutoCloseable {
         int delivery = n.attempts() + 1;
         Instant at = clock.now();
         Instant wall = Instant.now();
-        String traceId = UUID.randomUUID().toString();
+        String traceId = TraceIds.next();
         CertificateRow certificate = db.inTransaction(c -> certificates.find(c, n.certificateId())).orElse(null);
         OutboundRequest request = StatusUpdateRequest.build(n, certificate == null ? null : certificate.typeVersion(),
                 certificate == null ? null : certificate.careProviderId());
