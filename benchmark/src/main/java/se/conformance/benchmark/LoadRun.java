@@ -161,6 +161,10 @@ public final class LoadRun implements Callable<Integer> {
 
     public static void main(String[] args) {
         arguments = args.clone();
+        // Close a keep-alive connection idle for 3 s on the client side, before any server's idle timeout
+        // can close it while a request is being sent on it ("header parser received no bytes"): between
+        // cells and warm-up rounds connections of one target sit idle while the others are measured.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "3");
         System.exit(new CommandLine(new LoadRun()).execute(args));
     }
 

@@ -13,6 +13,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
@@ -30,39 +31,95 @@ public final class ContractSchemas {
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     /** A validator is not thread-safe but can be reset and reused: one per thread and schema. */
     private final ThreadLocal<Map<String, Validator>> validators = ThreadLocal.withInitial(java.util.HashMap::new);
+    /** Likewise the validator handlers of the request pass; one in use is out of the map until it finished cleanly. */
+    private final ThreadLocal<Map<String, ValidatorHandler>> handlers = ThreadLocal.withInitial(java.util.HashMap::new);
 
     /**
-     * Validates {@code payload} against the operation's responder schema.
+     * Validates {@code payload}, an element the simulator built or received as a DOM (an outbound request, a
+     * vendor's response), against the operation's responder schema. Requests to the simulator are validated in
+     * their envelope's pass instead ({@link #check(SoapOperation)}).
      *
      * @return the violations, each naming the element and the schema rule; empty when valid
      */
     public List<String> validate(SoapOperation operation, Element payload) {
         // Each validate() starts from a clean state; only the error handler changes between calls.
         Validator validator = validators.get().computeIfAbsent(operation.schemaResource(), this::newValidator);
-        List<String> violations = new ArrayList<>();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {}
-
-            @Override
-            public void error(SAXParseException e) {
-                if (violations.size() < MAX_REPORTED) violations.add(describe(e));
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) throws SAXException {
-                violations.add(describe(e));
-                throw e;
-            }
-        });
+        Violations violations = new Violations();
+        validator.setErrorHandler(violations);
         try {
             validator.validate(new DOMSource(payload));
         } catch (SAXException e) {
-            if (violations.isEmpty()) violations.add(clip(String.valueOf(e.getMessage())));
+            violations.stoppedBy(e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return violations;
+        return violations.list;
+    }
+
+    /**
+     * Validation of one request's payload as its envelope is read: give {@link Check#reader()} to
+     * {@link SoapEnvelope#parse(byte[], boolean, List)}, then ask {@link Check#violations()}.
+     */
+    Check check(SoapOperation operation) {
+        ValidatorHandler handler = handlers.get().remove(operation.schemaResource());
+        if (handler == null) handler = newValidatorHandler(operation.schemaResource());
+        return new Check(operation.schemaResource(), handler);
+    }
+
+    /** One payload's validation, on this thread. */
+    final class Check {
+
+        private final String resource;
+        private final ValidatorHandler handler;
+        private final Violations violations = new Violations();
+        private final PayloadReader reader;
+
+        private Check(String resource, ValidatorHandler handler) {
+            this.resource = resource;
+            this.handler = handler;
+            handler.setErrorHandler(violations);
+            this.reader = new PayloadReader(handler);
+        }
+
+        PayloadReader reader() {
+            return reader;
+        }
+
+        /** The violations, as {@link #validate} reports them for the same element; once the envelope was read. */
+        List<String> violations() {
+            Exception failure = reader.failure();
+            if (failure instanceof SAXException e) violations.stoppedBy(e);
+            else if (failure instanceof RuntimeException e) throw e;
+            if (reader.completed()) {
+                handler.setErrorHandler(null);
+                handlers.get().put(resource, handler);
+            }
+            return violations.list;
+        }
+    }
+
+    /** Collects the first {@value #MAX_REPORTED} errors; a fatal one ends validation. */
+    private static final class Violations implements ErrorHandler {
+
+        final List<String> list = new ArrayList<>();
+
+        @Override
+        public void warning(SAXParseException e) {}
+
+        @Override
+        public void error(SAXParseException e) {
+            if (list.size() < MAX_REPORTED) list.add(describe(e));
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            list.add(describe(e));
+            throw e;
+        }
+
+        void stoppedBy(SAXException e) {
+            if (list.isEmpty()) list.add(clip(String.valueOf(e.getMessage())));
+        }
     }
 
     private Validator newValidator(String resource) {
@@ -74,6 +131,18 @@ public final class ContractSchemas {
             throw new IllegalStateException(e);
         }
         return validator;
+    }
+
+    /** As {@link #newValidator}; no content handler: what it passes on would carry the schema's defaults. */
+    private ValidatorHandler newValidatorHandler(String resource) {
+        ValidatorHandler handler = compiled.computeIfAbsent(resource, ContractSchemas::compile).newValidatorHandler();
+        try {
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException(e);
+        }
+        return handler;
     }
 
     /**

@@ -11,7 +11,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * A quick, safe look at a few fields of a request without validating it: the first text of
  * each named element, wherever it is. Used to route fault rules and index the journal; it never
- * decides what the service does.
+ * decides what the service does. {@link #of(byte[])} reads the bytes itself; {@link Scan} finds the same
+ * fields in the SAX events of the envelope's single pass ({@link SoapEnvelope#indexFields()}).
  */
 public final class PayloadFields {
 
@@ -63,38 +64,6 @@ public final class PayloadFields {
         return found;
     }
 
-    /** As {@link #of(byte[])}, over an element already parsed (document order, same rules). */
-    public static Map<String, String> of(org.w3c.dom.Element payload) {
-        Map<String, String> found = new HashMap<>();
-        if (payload != null) collect(payload, found);
-        return found;
-    }
-
-    private static void collect(org.w3c.dom.Element e, Map<String, String> found) {
-        for (org.w3c.dom.Node n = e.getFirstChild(); n != null && found.size() < INDEXED.size(); n = n.getNextSibling()) {
-            if (!(n instanceof org.w3c.dom.Element child)) continue;
-            String name = child.getLocalName();
-            if (INDEXED.contains(name)) {
-                if (!found.containsKey(name)) put(found, name, child.getTextContent());
-            } else if (STRUCTURED_PERSON.contains(name) && !found.containsKey(PERSON_ID)) {
-                org.w3c.dom.Element extension = firstDescendant(child, "extension");
-                if (extension != null) put(found, PERSON_ID, extension.getTextContent());
-            } else {
-                collect(child, found);
-            }
-        }
-    }
-
-    private static org.w3c.dom.Element firstDescendant(org.w3c.dom.Element e, String localName) {
-        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (!(n instanceof org.w3c.dom.Element child)) continue;
-            if (localName.equals(child.getLocalName())) return child;
-            org.w3c.dom.Element deeper = firstDescendant(child, localName);
-            if (deeper != null) return deeper;
-        }
-        return null;
-    }
-
     /** Longest value kept per field: the journal's index columns (a longer value is no valid id anyway). */
     private static final Map<String, Integer> MAX_CHARS = Map.of(CARE_PRINCIPAL_ID, 64, PERSON_ID, 32);
 
@@ -102,6 +71,66 @@ public final class PayloadFields {
         String t = text.trim();
         int max = MAX_CHARS.get(name);
         found.put(name, t.length() > max ? t.substring(0, max) : t);
+    }
+
+    /**
+     * The look of {@link #of(byte[])} fed with the SAX events of a whole request, for a request that parsed: the
+     * same first values, and the same early ends — {@code of} stops once it has both fields, and gives up
+     * (keeping what it found) when a value's element contains an element.
+     */
+    static final class Scan {
+
+        private final Map<String, String> found = new HashMap<>();
+        /** Where {@code of} would have stopped reading. */
+        private boolean stopped;
+        /** The field whose element's text is being read, or null. */
+        private String reading;
+        private final StringBuilder text = new StringBuilder();
+        /** Above 0: inside {@code person-id} / {@code patientPerson-id}, nesting depth in it. */
+        private int structured;
+
+        void start(String localName) {
+            if (stopped) return;
+            if (reading != null) { // an element inside a value: of()'s getElementText fails there
+                stopped = true;
+                return;
+            }
+            if (structured > 0) {
+                if ("extension".equals(localName)) read(PERSON_ID);
+                else structured++;
+            } else if (INDEXED.contains(localName) && !found.containsKey(localName)) {
+                read(localName);
+            } else if (STRUCTURED_PERSON.contains(localName) && !found.containsKey(PERSON_ID)) {
+                structured = 1;
+            }
+        }
+
+        void text(char[] ch, int start, int length) {
+            if (!stopped && reading != null) text.append(ch, start, length);
+        }
+
+        void end() {
+            if (stopped) return;
+            if (reading != null) {
+                put(found, reading, text.toString());
+                reading = null;
+            } else if (structured > 0) {
+                structured--;
+            } else {
+                return;
+            }
+            // of() reads a structured person to its end (a later extension in it wins) before it counts
+            if (structured == 0 && found.size() == INDEXED.size()) stopped = true;
+        }
+
+        private void read(String field) {
+            reading = field;
+            text.setLength(0);
+        }
+
+        Map<String, String> fields() {
+            return found;
+        }
     }
 
     private static XMLInputFactory secureStax() {

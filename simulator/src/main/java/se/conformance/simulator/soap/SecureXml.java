@@ -4,11 +4,15 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 /**
- * The one way the simulator turns untrusted bytes into a DOM: namespace aware, no DOCTYPE
+ * The one way the simulator reads untrusted bytes, into a DOM or as SAX events: namespace aware, no DOCTYPE
  * (so no entities, external or internal, and no entity expansion), no XInclude, secure
  * processing limits on, elements nested at most {@value #MAX_DEPTH} deep, at most
  * {@value #MAX_ATTRIBUTES} attributes on an element, names at most 1000 characters (the JDK's secure
@@ -37,6 +41,9 @@ public final class SecureXml {
     };
 
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SecureXml::newBuilder);
+    private static final ThreadLocal<XMLReader> READER = ThreadLocal.withInitial(SecureXml::newReader);
+    private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+    private static final String MAX_ATTRIBUTES_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
 
     private SecureXml() {}
 
@@ -46,6 +53,39 @@ public final class SecureXml {
         builder.reset();
         builder.setErrorHandler(THROWING);
         return builder;
+    }
+
+    /**
+     * A SAX reader for this thread, with the same refusals and limits as {@link #documentBuilder()} (the same
+     * Xerces scanner, so the same messages); do not share it across threads. The caller sets its handlers.
+     */
+    public static XMLReader saxReader() {
+        XMLReader reader = READER.get();
+        reader.setErrorHandler(THROWING);
+        return reader;
+    }
+
+    private static XMLReader newReader() {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            f.setXIncludeAware(false);
+            SAXParser parser = f.newSAXParser();
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            parser.setProperty(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH));
+            parser.setProperty(MAX_ATTRIBUTES_PROPERTY, String.valueOf(MAX_ATTRIBUTES));
+            XMLReader reader = parser.getXMLReader();
+            reader.setErrorHandler(THROWING);
+            return reader;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("XML parser cannot be made secure", e);
+        }
     }
 
     private static DocumentBuilder newBuilder() {
@@ -59,8 +99,8 @@ public final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
-            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit", String.valueOf(MAX_ATTRIBUTES));
+            f.setAttribute(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH));
+            f.setAttribute(MAX_ATTRIBUTES_PROPERTY, String.valueOf(MAX_ATTRIBUTES));
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder builder = f.newDocumentBuilder();

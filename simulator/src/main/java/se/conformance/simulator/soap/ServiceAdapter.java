@@ -30,9 +30,17 @@ public interface ServiceAdapter {
     Object invoke(SoapOperation operation, Object request, SoapCall call);
 
     /**
+     * Whether {@link #invoke(SoapOperation, Object, Element, SoapCall)} reads the request element: only then does
+     * the dispatcher build a DOM of it (requests are otherwise read as a stream, straight into JAXB).
+     */
+    default boolean keepsPayload(SoapOperation operation) {
+        return false;
+    }
+
+    /**
      * As {@link #invoke(SoapOperation, Object, SoapCall)}, with the schema-valid request element as it
      * arrived, for an adapter that keeps part of a request verbatim (a certificate's XML). The dispatcher
-     * calls this one; by default the element is not needed.
+     * calls this one; {@code payload} is {@code null} unless {@link #keepsPayload} says the operation needs it.
      */
     default Object invoke(SoapOperation operation, Object request, Element payload, SoapCall call) {
         return invoke(operation, request, call);

@@ -11,11 +11,15 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.UnmarshallerHandler;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 import se.conformance.simulator.caller.CallerIdentity;
 import se.conformance.simulator.fault.FaultRule;
 import se.conformance.simulator.fault.FaultRules;
@@ -128,27 +132,33 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         }
         checkContentType(request.getHeader("Content-Type"));
         // The body is within RequestLimits.maxBodyBytes: the transport refused larger ones unread.
-        SoapEnvelope envelope = SoapEnvelope.parse(request.getBody());
+        // One pass over it: envelope checks, and (unless a fault rule answers) validation and JAXB side by side.
+        boolean checked = rule == null || rule.resultCode() == null;
+        ContractSchemas.Check check = checked ? schemas.check(op) : null;
+        Unmarshalling jaxb = checked ? Unmarshalling.start(adapter, op) : null;
+        SoapEnvelope envelope = SoapEnvelope.parse(request.getBody(), checked && adapter.keepsPayload(op),
+                checked ? List.of(check.reader(), jaxb.reader) : List.of());
         exchange.logicalAddress(clip(envelope.logicalAddress(), MAX_LOGICAL_ADDRESS_CHARS));
         exchange.index(envelope.indexFields());
         Object response;
-        if (rule != null && rule.resultCode() != null) {
+        if (!checked) {
             exchange.validation(Exchange.Validation.NOT_CHECKED, null);
             response = adapter.resultOnly(op, rule.resultCode(), rule.errorId(), rule.resultText());
         } else {
-            List<String> violations = schemas.validate(op, envelope.payload());
+            List<String> violations = check.violations();
             if (envelope.logicalAddress() == null || envelope.logicalAddress().isEmpty()) {
                 violations = new java.util.ArrayList<>(violations);
                 violations.add(0, "LogicalAddress: SOAP-huvudet saknar {" + SoapEnvelope.REGISTRY_NS
                         + "}LogicalAddress, som RIV-TA BP 2.1 kräver");
             }
             if (!violations.isEmpty()) {
+                jaxb.release(); // what JAXB made of an invalid request is dropped unread
                 String text = String.join("; ", violations);
                 exchange.validation(Exchange.Validation.INVALID, text);
                 response = adapter.resultOnly(op, "VALIDATION_ERROR", null, text);
             } else {
                 exchange.validation(Exchange.Validation.VALID, null);
-                Object call = unmarshal(adapter, op, envelope);
+                Object call = jaxb.result();
                 response = adapter.invoke(op, call, envelope.payload(),
                         new SoapCall(exchange.traceId(), envelope.logicalAddress(), exchange.caller()));
             }
@@ -187,20 +197,64 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         return builder.build();
     }
 
-    /** Unmarshallers and marshallers are not thread-safe but reusable: one per thread and operation. */
+    /**
+     * Unmarshallers and marshallers are not thread-safe but reusable: one per thread and operation. An
+     * unmarshaller in use is out of the map; it goes back once it has read a whole payload cleanly.
+     */
     private static final ThreadLocal<Map<SoapOperation, Unmarshaller>> UNMARSHALLERS = ThreadLocal.withInitial(HashMap::new);
     private static final ThreadLocal<Map<SoapOperation, Marshaller>> MARSHALLERS = ThreadLocal.withInitial(HashMap::new);
 
-    private static Object unmarshal(ServiceAdapter adapter, SoapOperation op, SoapEnvelope envelope) {
-        try {
-            Unmarshaller u = UNMARSHALLERS.get().get(op);
-            if (u == null) {
-                u = adapter.jaxbContext(op).createUnmarshaller();
-                UNMARSHALLERS.get().put(op, u);
+    /** JAXB reading one request's payload in the envelope's pass. */
+    private static final class Unmarshalling {
+
+        private final SoapOperation op;
+        private final Unmarshaller unmarshaller;
+        /** Why there is no unmarshaller: reported, as before, only for a request that gets as far as JAXB. */
+        private final JAXBException unavailable;
+        private final UnmarshallerHandler handler;
+        final PayloadReader reader;
+
+        private Unmarshalling(SoapOperation op, Unmarshaller unmarshaller, JAXBException unavailable) {
+            this.op = op;
+            this.unmarshaller = unmarshaller;
+            this.unavailable = unavailable;
+            this.handler = unmarshaller == null ? null : unmarshaller.getUnmarshallerHandler();
+            this.reader = new PayloadReader(handler == null ? new DefaultHandler() : handler);
+        }
+
+        static Unmarshalling start(ServiceAdapter adapter, SoapOperation op) {
+            Unmarshaller u = UNMARSHALLERS.get().remove(op);
+            if (u != null) return new Unmarshalling(op, u, null);
+            try {
+                return new Unmarshalling(op, adapter.jaxbContext(op).createUnmarshaller(), null);
+            } catch (JAXBException e) {
+                return new Unmarshalling(op, null, e);
             }
-            return u.unmarshal(envelope.payload());
-        } catch (JAXBException e) {
-            throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Begäran kan inte läsas: " + e);
+        }
+
+        /** The request object of a schema-valid payload. */
+        Object result() {
+            try {
+                if (unavailable != null) throw unavailable;
+                Exception failure = reader.failure();
+                if (failure instanceof RuntimeException e) throw e;
+                if (failure != null) throw unmarshalException((SAXException) failure);
+                Object result = handler.getResult();
+                release();
+                return result;
+            } catch (JAXBException e) {
+                throw new SoapFaultException(SoapFaultException.Code.CLIENT, "Begäran kan inte läsas: " + e);
+            }
+        }
+
+        /** Back to the thread's map, if it read the payload to its end without a failure. */
+        void release() {
+            if (unmarshaller != null && reader.completed()) UNMARSHALLERS.get().put(op, unmarshaller);
+        }
+
+        /** As {@code Unmarshaller.unmarshal} reports a failure of its SAX handler. */
+        private static JAXBException unmarshalException(SAXException e) {
+            return e.getException() instanceof JAXBException j ? j : new UnmarshalException(e);
         }
     }
 

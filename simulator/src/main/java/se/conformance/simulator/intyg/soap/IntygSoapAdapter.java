@@ -239,6 +239,12 @@ public final class IntygSoapAdapter implements ServiceAdapter {
         });
     }
 
+    /** RegisterCertificate stores the certificate's XML as it arrived ({@link #registerCertificate}). */
+    @Override
+    public boolean keepsPayload(SoapOperation operation) {
+        return "RegisterCertificate".equals(operation.name());
+    }
+
     @Override
     public Object invoke(SoapOperation operation, Object request, SoapCall call) {
         return invoke(operation, request, null, call);
