@@ -198,11 +198,12 @@ public final class EfrikortService implements EfrikortOperations {
         return call(() -> {
             PersonQuery q = personQuery(query);
             return read(c -> {
-                requireConsent(c, q.scope(), q.personId());
+                ConsentRow consent = requireConsent(c, q.scope(), q.personId());
                 Optional<CardRow> current = cards.current(c, q.carePrincipalId(), q.cardTypeId(), q.personId());
                 if (current.isEmpty()) return Answer.<CardView>ok(null);
                 CardState state = ledger.state(c, q.scope(), current.get());
-                return Answer.ok(CardViews.card(q.scope(), state, readConsents(c, q.scope(), state)));
+                return Answer.ok(CardViews.card(q.scope(), state,
+                        readConsents(c, q.scope(), state, Map.of(q.personId(), consent.readConsent()))));
             });
         });
     }
@@ -552,10 +553,19 @@ public final class EfrikortService implements EfrikortOperations {
     }
 
     private Map<String, Boolean> readConsents(Connection c, Scope scope, CardState state) throws SQLException {
+        return readConsents(c, scope, state, Map.of());
+    }
+
+    /** Read consent of everyone on the card or in its transactions; {@code known}: already read in this transaction. */
+    private Map<String, Boolean> readConsents(Connection c, Scope scope, CardState state, Map<String, Boolean> known)
+            throws SQLException {
         Set<String> persons = new TreeSet<>(state.persons());
         state.rows().forEach(r -> persons.add(r.personId()));
-        Map<String, Boolean> result = new HashMap<>();
-        for (String person : persons) result.put(person, consent(c, scope, person).readConsent());
+        Map<String, Boolean> result = new HashMap<>(known);
+        for (String person : persons) {
+            if (!result.containsKey(person)) result.put(person, consent(c, scope, person).readConsent());
+        }
+        result.keySet().retainAll(persons);
         return result;
     }
 
@@ -668,12 +678,12 @@ public final class EfrikortService implements EfrikortOperations {
 
     /** Reference data for an operation with an actor: refuses an unknown care principal, then a denied actor. */
     private RequestContext context(String carePrincipalId, Actor actor) {
-        return RequestContext.load(store, reference, clock.now(), carePrincipalId, caller, actor, true);
+        return RequestContext.load(reference, clock.now(), carePrincipalId, caller, actor, true);
     }
 
     /** Reference data for a query, which carries no actor. */
     private RequestContext queryContext(String carePrincipalId) {
-        return RequestContext.load(store, reference, clock.now(), carePrincipalId, caller, null, false);
+        return RequestContext.load(reference, clock.now(), carePrincipalId, caller, null, false);
     }
 
     /** The latest version of a transaction of the care principal; ERROR when there is none. */

@@ -17,7 +17,6 @@ import se.conformance.simulator.efrikort.access.CallingSystemRule;
 import se.conformance.simulator.efrikort.identity.PersonId;
 import se.conformance.simulator.efrikort.identity.PersonIdRule;
 import se.conformance.simulator.efrikort.store.ReferenceDataRepository;
-import se.conformance.simulator.efrikort.store.Transactions;
 
 /**
  * The reference data one call needs, read once at the call's simulated instant: the care
@@ -47,28 +46,26 @@ final class RequestContext {
         this.today = LocalDate.ofInstant(now, SimulatedClock.SWEDEN);
     }
 
-    static RequestContext load(Transactions store, ReferenceDataRepository reference, Instant now,
+    static RequestContext load(ReferenceDataRepository reference, Instant now,
             String carePrincipalId, CallerIdentity caller, Actor actor, boolean checkAccess) {
-        return store.plain(c -> {
-            if (carePrincipalId == null || carePrincipalId.isBlank()) {
-                throw new Refusal(invalid("carePrincipalId saknas"));
-            }
-            Region region = reference.region(c, carePrincipalId).orElseThrow(() -> new Refusal(invalid(
-                    "carePrincipalId " + carePrincipalId + ": okänd vårdhuvudman")));
-            Optional<CallingSystem> system = caller.anonymous() ? Optional.empty()
-                    : reference.callingSystem(c, caller.hsaId());
-            Refusal.require(CallingSystemRule.check(caller, carePrincipalId, system));
-            if (checkAccess) {
-                boolean identified = actor != null && actor.employeeId() != null && actor.careProviderId() != null;
-                Refusal.require(AccessRule.check(actor, carePrincipalId,
-                        identified ? reference.employee(c, actor.employeeId()) : Optional.empty(),
-                        identified ? reference.careProvider(c, actor.careProviderId()) : Optional.empty()));
-            }
-            Map<String, CardTypeDefinition> types = new LinkedHashMap<>();
-            for (CardTypeDefinition t : reference.cardTypes(c)) types.put(t.id(), t);
-            String pattern = reference.setting(c, ReferenceDataRepository.RESERVNUMMER_PATTERN).orElse(NO_RESERVNUMMER);
-            return new RequestContext(region, types, new PersonIdRule(pattern), now, system);
-        });
+        // Reference data only: answered from the repository's snapshot, without a transaction of this call's own.
+        if (carePrincipalId == null || carePrincipalId.isBlank()) {
+            throw new Refusal(invalid("carePrincipalId saknas"));
+        }
+        Region region = reference.region(carePrincipalId).orElseThrow(() -> new Refusal(invalid(
+                "carePrincipalId " + carePrincipalId + ": okänd vårdhuvudman")));
+        Optional<CallingSystem> system = caller.anonymous() ? Optional.empty() : reference.callingSystem(caller.hsaId());
+        Refusal.require(CallingSystemRule.check(caller, carePrincipalId, system));
+        if (checkAccess) {
+            boolean identified = actor != null && actor.employeeId() != null && actor.careProviderId() != null;
+            Refusal.require(AccessRule.check(actor, carePrincipalId,
+                    identified ? reference.employee(actor.employeeId()) : Optional.empty(),
+                    identified ? reference.careProvider(actor.careProviderId()) : Optional.empty()));
+        }
+        Map<String, CardTypeDefinition> types = new LinkedHashMap<>();
+        for (CardTypeDefinition t : reference.cardTypes()) types.put(t.id(), t);
+        String pattern = reference.setting(ReferenceDataRepository.RESERVNUMMER_PATTERN).orElse(NO_RESERVNUMMER);
+        return new RequestContext(region, types, new PersonIdRule(pattern), now, system);
     }
 
     String carePrincipalId() {

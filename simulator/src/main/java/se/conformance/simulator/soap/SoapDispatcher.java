@@ -14,7 +14,6 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.UnmarshallerHandler;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +163,8 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
             }
         }
         exchange.resultCode(adapter.resultCodeOf(response));
-        String body = envelope(marshal(adapter, op, response));
-        exchange.responseBody(body);
+        byte[] body = envelope(adapter, op, response);
+        exchange.responseBody(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         ResponseDefinitionBuilder ok = new ResponseDefinitionBuilder()
                 .withStatus(200)
                 .withHeader("Content-Type", "text/xml; charset=UTF-8")
@@ -258,7 +257,16 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    private static String marshal(ServiceAdapter adapter, SoapOperation op, Object response) {
+    private static final byte[] ENVELOPE_START = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<soap:Envelope xmlns:soap=\"" + SoapEnvelope.SOAP11_NS + "\"><soap:Header/><soap:Body>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] ENVELOPE_END = "</soap:Body></soap:Envelope>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The response in its SOAP envelope, as the UTF-8 bytes sent. JAXB writes straight into the bytes: its
+     * UTF-8 output is its fast path (a {@code Writer} makes it look up an escape handler for every answer).
+     */
+    private static byte[] envelope(ServiceAdapter adapter, SoapOperation op, Object response) {
         try {
             Marshaller m = MARSHALLERS.get().get(op);
             if (m == null) {
@@ -267,18 +275,14 @@ public final class SoapDispatcher implements ResponseDefinitionTransformerV2 {
                 m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
                 MARSHALLERS.get().put(op, m);
             }
-            StringWriter out = new StringWriter(1024);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(2048);
+            out.writeBytes(ENVELOPE_START);
             m.marshal(response, out);
-            return out.toString();
+            out.writeBytes(ENVELOPE_END);
+            return out.toByteArray();
         } catch (JAXBException e) {
             throw new IllegalStateException("response cannot be written: " + e, e);
         }
-    }
-
-    private static String envelope(String payload) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<soap:Envelope xmlns:soap=\"" + SoapEnvelope.SOAP11_NS + "\"><soap:Header/><soap:Body>"
-                + payload + "</soap:Body></soap:Envelope>";
     }
 
     private static ResponseDefinition fault(SoapFaultException.Code code, String text, String traceId) {

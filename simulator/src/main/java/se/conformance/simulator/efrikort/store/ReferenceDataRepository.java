@@ -39,16 +39,58 @@ public final class ReferenceDataRepository {
             Map<String, CareProvider> careProviders, Map<String, Employee> employees, Map<String, String> settings,
             Map<String, CallingSystem> callingSystems) {}
 
+    private final se.conformance.simulator.store.Database db;
     private volatile Snapshot snapshot;
     private long version;
     private int changesRunning;
 
     /** Use {@link #of}: the snapshot must be shared by everything that reads or changes the store's reference data. */
-    private ReferenceDataRepository() {}
+    private ReferenceDataRepository(se.conformance.simulator.store.Database db) {
+        this.db = db;
+    }
 
     /** The store's one repository. */
     public static ReferenceDataRepository of(se.conformance.simulator.store.Database db) {
-        return db.shared(ReferenceDataRepository.class, d -> new ReferenceDataRepository());
+        return db.shared(ReferenceDataRepository.class, ReferenceDataRepository::new);
+    }
+
+    /**
+     * The snapshot, loaded in a transaction of its own when there is none: a call that only reads reference
+     * data needs no connection of its own (most calls, as the data changes only through the control API).
+     */
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        return current != null ? current : db.inTransaction(this::snapshot);
+    }
+
+    /** As {@link #region(Connection, String)}, from the snapshot; a connection only when it must be loaded. */
+    public Optional<Region> region(String id) {
+        return Optional.ofNullable(snapshot().regions().get(id));
+    }
+
+    /** As {@link #cardTypes(Connection)}, from the snapshot. */
+    public List<CardTypeDefinition> cardTypes() {
+        return snapshot().cardTypes();
+    }
+
+    /** As {@link #careProvider(Connection, String)}, from the snapshot. */
+    public Optional<CareProvider> careProvider(String hsaId) {
+        return Optional.ofNullable(snapshot().careProviders().get(hsaId));
+    }
+
+    /** As {@link #employee(Connection, String)}, from the snapshot. */
+    public Optional<Employee> employee(String hsaId) {
+        return Optional.ofNullable(snapshot().employees().get(hsaId));
+    }
+
+    /** As {@link #callingSystem(Connection, String)}, from the snapshot. */
+    public Optional<CallingSystem> callingSystem(String hsaId) {
+        return Optional.ofNullable(snapshot().callingSystems().get(hsaId));
+    }
+
+    /** As {@link #setting(Connection, String)}, from the snapshot. */
+    public Optional<String> setting(String name) {
+        return Optional.ofNullable(snapshot().settings().get(name));
     }
 
     /**
