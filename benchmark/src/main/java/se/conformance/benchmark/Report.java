@@ -122,7 +122,7 @@ final class Report {
                         + fmt0(jitWarmup.millis() / 1000.0) + " s, " + fmt0(jitWarmup.compilationMillis() / 1000.0)
                         + " s of JIT compilation, " + jitWarmup.lastRoundCompilationMillis() + " ms in the last round"
                         + (jitWarmup.settled() ? "." : " — **not settled** within the time allowed; cells may include compilation.")
-                        + " Without it C2 compiles for about a minute under load, on one of the 2 cores, and the first cells measure that.")
+                        + " Without it the JIT compiles for two to three minutes under load, on one of the 2 cores, and the first cells measure the compiler more than the simulator.")
                 .append(quietWaitSeconds > 0 || retryDisturbed > 0 ? " The machine is shared: before each cell and cold start the run waited up to "
                         + quietWaitSeconds + " s for other processes to use under " + fmt0(DISTURBED_PERCENT)
                         + " % of the CPU, and measured a disturbed one again up to " + retryDisturbed

@@ -22,7 +22,8 @@ import se.conformance.simulator.store.StoreException;
  * one transaction per batch, so recording costs a request thread next to nothing. Every read
  * ({@link #find}, {@link #clear}) first waits until everything appended before it is stored: an
  * entry appended before an answer was sent is visible to any reader that holds the answer. What
- * is still queued when the process is killed is lost (at most a few milliseconds of exchanges).
+ * is still queued when the process is killed is lost: the writer gathers entries for up to 5 ms before it
+ * commits them, so at most the exchanges of the last few milliseconds.
  *
  * <p>The journal is hash-chained ({@link JournalChain}): the writer gives each entry its seq and its
  * hash and moves the chain's head row in the transaction that stores the batch, so a chain never

@@ -31,19 +31,22 @@ public final class JournalChain {
     private static final byte[] TAG = "journal-chain-v1".getBytes(StandardCharsets.UTF_8);
     private static final RecordComponent[] COMPONENTS = JournalEntry.class.getRecordComponents();
     private static final MethodHandle[] ACCESSORS = accessors();
+    /** One digest per thread (the journal's writer, a verifier), reset before each use: getInstance looks up providers. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(JournalChain::sha256);
 
     private JournalChain() {}
 
     /** The hash of {@code e} stored after the entry whose hash is {@code prevHash}. */
     public static String hash(String prevHash, JournalEntry e) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         sha.update(HexFormat.of().parseHex(prevHash));
         sha.update(TAG);
         ByteBuffer length = ByteBuffer.allocate(4);
         for (MethodHandle accessor : ACCESSORS) {
             Object value;
             try {
-                value = accessor.invoke(e);
+                value = (Object) accessor.invokeExact(e);
             } catch (Throwable t) {
                 throw new IllegalStateException("reading a journal entry for its hash", t);
             }
@@ -80,7 +83,11 @@ public final class JournalChain {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         MethodHandle[] out = new MethodHandle[COMPONENTS.length];
         try {
-            for (int i = 0; i < COMPONENTS.length; i++) out[i] = lookup.unreflect(COMPONENTS[i].getAccessor());
+            for (int i = 0; i < COMPONENTS.length; i++) {
+                // typed (JournalEntry)Object, so that hash() can invokeExact: no generic conversion per field
+                out[i] = lookup.unreflect(COMPONENTS[i].getAccessor())
+                        .asType(java.lang.invoke.MethodType.methodType(Object.class, JournalEntry.class));
+            }
         } catch (IllegalAccessException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -170,6 +170,12 @@ final class BodyLimitFilter implements Filter {
                 public int read(byte[] b, int off, int len) {
                     return in.read(b, off, len);
                 }
+
+                /** WireMock reads the body with this: one copy, not InputStream's 8 KiB chunks. */
+                @Override
+                public byte[] readAllBytes() {
+                    return in.readAllBytes();
+                }
             };
         }
     }
