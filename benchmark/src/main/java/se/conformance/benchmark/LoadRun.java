@@ -81,8 +81,8 @@ public final class LoadRun implements Callable<Integer> {
             description = "Before the first cell, each load runs in rounds of this long at 16 clients, not measured, until the JIT has settled (see --jit-settled-millis); 0 for no JIT warm-up. Default: ${DEFAULT-VALUE}")
     int jitWarmupSeconds;
 
-    @Option(names = "--jit-settled-millis", defaultValue = "100",
-            description = "The JIT has settled when a round of every load added less than this much compilation time (CompilationMXBean). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--jit-settled-millis", defaultValue = "20",
+            description = "The JIT has settled when a round of every load added less than this much compilation time (CompilationMXBean) per second of the round: 20 is 2 % of one core. Default: ${DEFAULT-VALUE}")
     long jitSettledMillis;
 
     @Option(names = "--jit-warmup-max-seconds", defaultValue = "240",
@@ -532,7 +532,7 @@ public final class LoadRun implements Callable<Integer> {
 
     /**
      * Runs every load at 16 clients in rounds until a whole round added less than
-     * {@link #jitSettledMillis} of JIT compilation time: C2 needs about a minute of load to compile
+     * {@link #jitSettledMillis} ms of JIT compilation time per second of load: C2 needs two to three minutes of load to compile
      * the simulator's paths (H2, Xerces, JAXB, Jetty), and a cell measured while it still compiles
      * measures the compiler, which takes a core, more than the simulator.
      */
@@ -556,7 +556,7 @@ public final class LoadRun implements Callable<Integer> {
             }
             rounds++;
             lastRoundMillis = jit.getTotalCompilationTime() - before;
-            settled = lastRoundMillis < jitSettledMillis;
+            settled = lastRoundMillis < jitSettledMillis * jitWarmupSeconds * loads.size();
             System.out.printf("JIT warm-up round %d: %d ms of compilation%s%n", rounds, lastRoundMillis, settled ? " (settled)" : "");
         } while (!settled && System.nanoTime() - start < Duration.ofSeconds(jitWarmupMaxSeconds).toNanos());
         return new Report.JitWarmup(rounds, Duration.ofNanos(System.nanoTime() - start).toMillis(),

@@ -118,7 +118,8 @@ final class Report {
                 .append(" s measured per cell; per client count the order is ").append(String.join(", ", loadOrder)).append('.')
                 .append(jitWarmup == null ? "" : " Before the first cell the loads ran in rounds of " + jitWarmupSeconds
                         + " s each at 16 clients, not measured, until the JIT had settled (a round adding under "
-                        + jitWarmup.settledBelowMillis() + " ms of compilation time): " + jitWarmup.rounds() + " rounds, "
+                        + jitWarmup.settledBelowMillis() + " ms of compilation time per second of load, "
+                        + "under " + fmt0(jitWarmup.settledBelowMillis() / 10.0) + " % of one core): " + jitWarmup.rounds() + " rounds, "
                         + fmt0(jitWarmup.millis() / 1000.0) + " s, " + fmt0(jitWarmup.compilationMillis() / 1000.0)
                         + " s of JIT compilation, " + jitWarmup.lastRoundCompilationMillis() + " ms in the last round"
                         + (jitWarmup.settled() ? "." : " — **not settled** within the time allowed; cells may include compilation.")
