@@ -63,7 +63,7 @@ final class Report {
     final List<String> experiments = new ArrayList<>();
 
     boolean valid() {
-        return results.stream().allMatch(r -> r.allErrors() == 0);
+        return results.stream().allMatch(r -> r.onlyRareStubConnectionLosses(LoadRun.STUB));
     }
 
     Optional<ClosedLoop.Result> result(String target, String operation, int clients) {
@@ -177,7 +177,12 @@ final class Report {
                 b.append("- ").append(r.target()).append(' ').append(r.operation()).append(" at ").append(r.clients())
                         .append(" clients: answers ").append(r.answers()).append(", warm-up errors ").append(r.warmupErrors())
                         .append("; e.g. `").append(r.errorSamples().isEmpty() ? "" : r.errorSamples().get(0).replace('`', '\''))
-                        .append("`\n");
+                        .append("`")
+                        .append(r.target().equals(LoadRun.STUB) && r.onlyRareStubConnectionLosses(LoadRun.STUB)
+                                ? " — a connection the canned stub dropped (under 1 in 10 000 requests): counted in its "
+                                        + "errors column, not held against the run, as the stub is the yardstick, not the system under test"
+                                : "")
+                        .append("\n");
             }
         }
 
