@@ -1,5 +1,6 @@
 package se.conformance.simulator.soap;
 
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -45,6 +46,26 @@ public final class SecureXml {
     private static final String MAX_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
     private static final String MAX_ATTRIBUTES_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
 
+    /** The one set of refusals both the SAX reader and the DOM builder are made with. */
+    private static final Map<String, Boolean> FEATURES = orderedMap(
+            XMLConstants.FEATURE_SECURE_PROCESSING, true,
+            "http://apache.org/xml/features/disallow-doctype-decl", true,
+            "http://xml.org/sax/features/external-general-entities", false,
+            "http://xml.org/sax/features/external-parameter-entities", false,
+            "http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    private static final Map<String, String> PROPERTIES = orderedMap(
+            XMLConstants.ACCESS_EXTERNAL_DTD, "",
+            XMLConstants.ACCESS_EXTERNAL_SCHEMA, "",
+            MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH),
+            MAX_ATTRIBUTES_PROPERTY, String.valueOf(MAX_ATTRIBUTES));
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> orderedMap(Object... keysAndValues) {
+        Map<String, V> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
     private SecureXml() {}
 
     /** A builder for this thread, reset and ready; do not share it across threads. */
@@ -69,17 +90,10 @@ public final class SecureXml {
         try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            for (Map.Entry<String, Boolean> feature : FEATURES.entrySet()) f.setFeature(feature.getKey(), feature.getValue());
             f.setXIncludeAware(false);
             SAXParser parser = f.newSAXParser();
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            parser.setProperty(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH));
-            parser.setProperty(MAX_ATTRIBUTES_PROPERTY, String.valueOf(MAX_ATTRIBUTES));
+            for (Map.Entry<String, String> property : PROPERTIES.entrySet()) parser.setProperty(property.getKey(), property.getValue());
             XMLReader reader = parser.getXMLReader();
             reader.setErrorHandler(THROWING);
             return reader;
@@ -92,15 +106,8 @@ public final class SecureXml {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setAttribute(MAX_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH));
-            f.setAttribute(MAX_ATTRIBUTES_PROPERTY, String.valueOf(MAX_ATTRIBUTES));
+            for (Map.Entry<String, Boolean> feature : FEATURES.entrySet()) f.setFeature(feature.getKey(), feature.getValue());
+            for (Map.Entry<String, String> property : PROPERTIES.entrySet()) f.setAttribute(property.getKey(), property.getValue());
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder builder = f.newDocumentBuilder();

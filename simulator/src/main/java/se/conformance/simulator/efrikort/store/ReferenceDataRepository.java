@@ -63,32 +63,32 @@ public final class ReferenceDataRepository {
         return current != null ? current : db.inTransaction(this::snapshot);
     }
 
-    /** As {@link #region(Connection, String)}, from the snapshot; a connection only when it must be loaded. */
+    /** The region (care principal) with its ceilings, from the snapshot; a connection only when it must be loaded. */
     public Optional<Region> region(String id) {
         return Optional.ofNullable(snapshot().regions().get(id));
     }
 
-    /** As {@link #cardTypes(Connection)}, from the snapshot. */
+    /** All card types, from the snapshot. */
     public List<CardTypeDefinition> cardTypes() {
         return snapshot().cardTypes();
     }
 
-    /** As {@link #careProvider(Connection, String)}, from the snapshot. */
+    /** The care provider with its units, from the snapshot. */
     public Optional<CareProvider> careProvider(String hsaId) {
         return Optional.ofNullable(snapshot().careProviders().get(hsaId));
     }
 
-    /** As {@link #employee(Connection, String)}, from the snapshot. */
+    /** The employee with its assignments, from the snapshot. */
     public Optional<Employee> employee(String hsaId) {
         return Optional.ofNullable(snapshot().employees().get(hsaId));
     }
 
-    /** As {@link #callingSystem(Connection, String)}, from the snapshot. */
+    /** The calling system, from the snapshot. */
     public Optional<CallingSystem> callingSystem(String hsaId) {
         return Optional.ofNullable(snapshot().callingSystems().get(hsaId));
     }
 
-    /** As {@link #setting(Connection, String)}, from the snapshot. */
+    /** A named setting, from the snapshot. */
     public Optional<String> setting(String name) {
         return Optional.ofNullable(snapshot().settings().get(name));
     }
@@ -148,9 +148,6 @@ public final class ReferenceDataRepository {
         return loaded;
     }
 
-    public Optional<Region> region(Connection c, String id) throws SQLException {
-        return Optional.ofNullable(snapshot(c).regions().get(id));
-    }
 
     public List<Region> regions(Connection c) throws SQLException {
         return regions(c, "");
@@ -195,10 +192,6 @@ public final class ReferenceDataRepository {
         return snapshot(c).cardTypes().stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** All card types by id. */
-    public List<CardTypeDefinition> cardTypes(Connection c) throws SQLException {
-        return snapshot(c).cardTypes();
-    }
 
     private static List<CardTypeDefinition> queryCardTypes(Connection c) throws SQLException {
         return Jdbc.query(c, "SELECT id, name FROM efk_card_type ORDER BY id",
@@ -212,9 +205,6 @@ public final class ReferenceDataRepository {
         }
     }
 
-    public Optional<CareProvider> careProvider(Connection c, String hsaId) throws SQLException {
-        return Optional.ofNullable(snapshot(c).careProviders().get(hsaId));
-    }
 
     public List<CareProvider> careProviders(Connection c) throws SQLException {
         return careProviders(c, "");
@@ -250,9 +240,6 @@ public final class ReferenceDataRepository {
         }
     }
 
-    public Optional<Employee> employee(Connection c, String hsaId) throws SQLException {
-        return Optional.ofNullable(snapshot(c).employees().get(hsaId));
-    }
 
     public List<Employee> employees(Connection c) throws SQLException {
         return employees(c, "");
@@ -288,9 +275,6 @@ public final class ReferenceDataRepository {
         }
     }
 
-    public Optional<CallingSystem> callingSystem(Connection c, String hsaId) throws SQLException {
-        return Optional.ofNullable(snapshot(c).callingSystems().get(hsaId));
-    }
 
     public List<CallingSystem> callingSystems(Connection c) throws SQLException {
         return callingSystems(c, "");
