@@ -170,7 +170,7 @@ public final class JdbcEfrikortSeed implements EfrikortSeed {
 
     @Override
     public List<CardTypeDefinition> cardTypes() {
-        return db.inTransaction(repository::cardTypes);
+        return repository.cardTypes();
     }
 
     @Override
